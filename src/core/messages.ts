@@ -1,0 +1,55 @@
+// The one table of user-facing Spanish (es-CO) text for error codes. `{name}` marks a detail.
+import type { ErrorCode } from './errors';
+
+export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  EXTENSION_EXCEEDS_CAP:
+    'La nueva fecha supera el máximo legal de la prórroga (el doble del término inicial): a más tardar {cap}.',
+  EXTENSION_AFTER_DUE_DATE:
+    'La prórroga debe informarse al peticionario antes del vencimiento del término ({dueDate}).',
+  EXTENSION_ALREADY_USED: 'Este caso ya tuvo una prórroga; la ley permite una sola.',
+  EXTENSION_REASON_REQUIRED: 'La prórroga debe indicar los motivos de la demora.',
+  EXTENSION_DATE_NOT_LATER: 'La nueva fecha debe ser posterior al vencimiento actual ({dueDate}).',
+  INFO_REQUEST_LATE:
+    'El requerimiento de información se envió después de los 10 días hábiles siguientes a la radicación.',
+  INFO_REQUEST_NOT_PENDING: 'No hay un requerimiento de información pendiente en este caso.',
+  CLOCK_CLOSED: 'El término de este caso ya está cerrado.',
+  INVALID_DATE: 'La fecha no es válida: use el formato AAAA-MM-DD.',
+  INVALID_SETTINGS: 'La configuración de la entidad no es válida: {field}.',
+  SUBMISSION_EMPTY:
+    'La solicitud llegó sin contenido; revísela y contacte al peticionario si es posible.',
+  TYPE_MISSING: 'La solicitud no indica su tipo; se radicó como petición de interés general.',
+  TYPE_UNKNOWN: 'El tipo "{value}" no se reconoce; se radicó como petición de interés general.',
+  EMAIL_INVALID: 'El correo "{value}" no es válido; no se envió el acuse de recibo.',
+  ID_NUMBER_INVALID: 'El número de documento "{value}" no parece válido.',
+  TEXT_TRUNCATED:
+    'El texto de "{field}" supera el límite de una celda; el texto completo quedó en la hoja Textos largos.',
+  CONSENT_MISSING: 'El peticionario no marcó la autorización de tratamiento de datos.',
+  CONTACT_MISSING: 'La solicitud no trae ningún medio de contacto; la respuesta se publicará.',
+  DUPLICATE_RESPONSE: 'Esta respuesta del formulario ya estaba radicada.',
+  LOCK_TIMEOUT:
+    'Otra operación estaba en curso; la solicitud quedó en espera y se radicará en el próximo barrido.',
+  MAIL_QUOTA_EXHAUSTED:
+    'Se agotó la cuota diaria de correo; el mensaje quedó en la bandeja de salida para el próximo envío.',
+  MAIL_SEND_FAILED: 'No se pudo enviar el correo: {error}. Se reintentará.',
+  FORM_NOT_CONFIGURED:
+    'El formulario de PQRSD no está configurado: ejecute Configurar desde el menú.',
+  FORM_ITEM_MISSING:
+    'Falta la pregunta "{field}" en el formulario: ejecute Configurar para repararlo.',
+  SHEET_MISSING: 'Falta la hoja "{sheet}": ejecute Configurar para repararla.',
+  CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
+  NOT_STAFF: 'Su cuenta no está registrada como funcionaria en la hoja Dependencias.',
+  UNKNOWN_METHOD: 'Operación desconocida: {method}.',
+  INVALID_PAYLOAD: 'Datos inválidos: {field}.',
+  INTERNAL_ERROR:
+    'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.',
+};
+
+/** Renders the Spanish message of a code, filling `{name}` placeholders from details. */
+export function formatMessage(
+  code: ErrorCode,
+  details: Readonly<Record<string, string | number>> = {},
+): string {
+  return MESSAGES[code].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in details ? String(details[key]) : whole,
+  );
+}

@@ -1,0 +1,41 @@
+// Entity settings as the admin writes them in the `Configuración` sheet, with lawful defaults.
+
+export type NonBusinessDayFiling = 'next_business_day' | 'actual_day';
+export type ExtensionRule = 'total' | 'additional';
+
+export interface EntitySettings {
+  readonly name: string;
+  readonly daneCode: string;
+  /** Prefix radicados with the DANE code (`05001-2026-000123`). */
+  readonly radicadoPrefix: boolean;
+  readonly worksSaturdays: boolean;
+  /** Extra closed days decreed by the entity, `YYYY-MM-DD`. */
+  readonly closedDays: readonly string[];
+  /** `HH:MM` in America/Bogota; filings after it count from the next day. */
+  readonly officeHoursCutoff: string | null;
+  readonly nonBusinessDayFiling: NonBusinessDayFiling;
+  readonly extensionRule: ExtensionRule;
+  readonly mailQuotaPerDay: number;
+  readonly defaultDependency: string;
+  readonly supervisorEmails: readonly string[];
+  /** Business days before the due date on which the assignee is reminded. */
+  readonly reminderOffsets: readonly number[];
+  /** Public URL of the citizen follow-up web app, when deployed. */
+  readonly followUpUrl: string;
+}
+
+export const DEFAULT_SETTINGS: EntitySettings = {
+  name: 'Entidad sin nombre',
+  daneCode: '',
+  radicadoPrefix: false,
+  worksSaturdays: false,
+  closedDays: [],
+  officeHoursCutoff: null,
+  nonBusinessDayFiling: 'next_business_day',
+  extensionRule: 'total',
+  mailQuotaPerDay: 1500,
+  defaultDependency: 'Ventanilla Única',
+  supervisorEmails: [],
+  reminderOffsets: [3, 1],
+  followUpUrl: '',
+};
