@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'INFO_REQUEST_LATE',
   'INFO_REQUEST_NOT_PENDING',
   'CLOCK_CLOSED',
+  'CLOCK_SUSPENDED',
   'INVALID_DATE',
   'INVALID_SETTINGS',
   // Intake
@@ -31,6 +32,7 @@ export const ERROR_CODES = [
   // Cases and rpc
   'CASE_NOT_FOUND',
   'NOT_STAFF',
+  'ROLE_REQUIRED',
   'UNKNOWN_METHOD',
   'INVALID_PAYLOAD',
   'INTERNAL_ERROR',

@@ -13,6 +13,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'El requerimiento de información se envió después de los 10 días hábiles siguientes a la radicación.',
   INFO_REQUEST_NOT_PENDING: 'No hay un requerimiento de información pendiente en este caso.',
   CLOCK_CLOSED: 'El término de este caso ya está cerrado.',
+  CLOCK_SUSPENDED:
+    'El término está suspendido mientras el peticionario completa la información (art. 17 CPACA); no se puede prorrogar.',
   INVALID_DATE: 'La fecha no es válida: use el formato AAAA-MM-DD.',
   INVALID_SETTINGS: 'La configuración de la entidad no es válida: {field}.',
   SUBMISSION_EMPTY:
@@ -38,6 +40,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SHEET_MISSING: 'Falta la hoja "{sheet}": ejecute Configurar para repararla.',
   CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
   NOT_STAFF: 'Su cuenta no está registrada como funcionaria en la hoja Dependencias.',
+  ROLE_REQUIRED: 'Esta acción requiere el rol {role} en la hoja Dependencias.',
   UNKNOWN_METHOD: 'Operación desconocida: {method}.',
   INVALID_PAYLOAD: 'Datos inválidos: {field}.',
   INTERNAL_ERROR:

@@ -1,0 +1,105 @@
+// The periodic sweep: radicate form responses whose trigger never ran, refresh every open case's
+// clock, and send what the outbox still holds. Idempotent: a second run finds nothing to do.
+import { bogotaDateOf } from '../core/calendar/calendar-date';
+import { createBusinessCalendar } from '../core/calendar/business-calendar';
+import type { CaseRecord } from '../core/cases/case-record';
+import { computeCaseClock } from '../core/clock/case-clock';
+import type { FormSource } from '../ports/form-source';
+import { deliverMail, type DeliveryReport } from './deliver-mail';
+import { radicateSubmission, type IntakeDeps } from './intake';
+
+export const RECONCILED_THROUGH_KEY = 'sweep.reconciledThrough';
+/** Responses can become visible a little after their timestamp: look back this far every time. */
+export const RECONCILE_OVERLAP_MS = 6 * 60 * 60 * 1000;
+/** Stop starting new work when less than this is left of the execution. */
+export const SWEEP_RESERVE_MS = 60 * 1000;
+
+export interface SweepDeps extends IntakeDeps {
+  readonly forms: FormSource | null;
+}
+
+export interface SweepReport {
+  readonly reconciled: readonly string[];
+  readonly deferred: number;
+  readonly clocksUpdated: number;
+  readonly mail: DeliveryReport;
+  readonly stoppedEarly: boolean;
+}
+
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
+
+function reconcile(deps: SweepDeps): {
+  reconciled: string[];
+  deferred: number;
+  stoppedEarly: boolean;
+} {
+  const reconciled: string[] = [];
+  if (!deps.forms) return { reconciled, deferred: 0, stoppedEarly: false };
+  const checkpoint = deps.state.get(RECONCILED_THROUGH_KEY);
+  const since = checkpoint ? Number(checkpoint) - RECONCILE_OVERLAP_MS : null;
+  let deferred = 0;
+  let through = checkpoint ? Number(checkpoint) : 0;
+  for (const response of deps.forms.responsesSince(since)) {
+    if (deps.clock.remainingMs() < SWEEP_RESERVE_MS)
+      return { reconciled, deferred, stoppedEarly: true };
+    // Cheap look-up without the lock first; intake checks again under the lock.
+    if (!deps.cases.radicadoForResponse(response.responseId)) {
+      const outcome = radicateSubmission(deps, {
+        responseId: response.responseId,
+        receivedAt: response.receivedAt,
+        answers: response.answers,
+        missingQuestions: response.missingQuestions,
+        channel: 'formulario',
+        by: 'barrido',
+      });
+      if (outcome.status === 'deferred') {
+        deferred += 1;
+        continue;
+      }
+      if (outcome.status === 'radicated') reconciled.push(outcome.radicado);
+    }
+    if (deferred === 0) through = Math.max(through, response.receivedAt);
+  }
+  if (through > 0) deps.state.set(RECONCILED_THROUGH_KEY, String(through));
+  return { reconciled, deferred, stoppedEarly: false };
+}
+
+function refreshClocks(deps: SweepDeps): number {
+  const calendar = createBusinessCalendar(deps.config.calendar);
+  const today = bogotaDateOf(deps.clock.now());
+  const changes: Array<Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>> =
+    [];
+  for (const record of deps.cases.all()) {
+    if (!OPEN_STATUSES.has(record.status)) continue;
+    const clock = computeCaseClock({
+      type: record.type,
+      receivedAt: Date.parse(record.receivedAt),
+      events: record.events,
+      today,
+      settings: deps.config.settings,
+      calendar,
+    });
+    if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate) {
+      changes.push({
+        radicado: record.radicado,
+        businessDaysLeft: clock.businessDaysLeft,
+        dueDate: clock.dueDate,
+        status: record.status,
+      });
+    }
+  }
+  if (changes.length > 0) deps.cases.updateClocks(changes);
+  return changes.length;
+}
+
+export function runSweep(deps: SweepDeps): SweepReport {
+  const { reconciled, deferred, stoppedEarly } = reconcile(deps);
+  const clocksUpdated = stoppedEarly ? 0 : refreshClocks(deps);
+  const mail = deliverMail(deps.outbox.pending(), {
+    mailer: deps.mailer,
+    outbox: deps.outbox,
+    log: deps.log,
+    now: () => new Date(deps.clock.now()).toISOString(),
+  });
+  return { reconciled, deferred, clocksUpdated, mail, stoppedEarly };
+}

@@ -1,0 +1,213 @@
+// Business days (días hábiles) of one entity: Monday to Friday (and Saturday where the entity works
+// it) minus national holidays and the entity's closed days. Years are indexed lazily, each with a
+// cumulative count, so adding or counting business days never walks day by day.
+import {
+  type CalendarDate,
+  dateOfDayNumber,
+  dayNumberOf,
+  parseCalendarDate,
+  weekdayOfDayNumber,
+  yearOf,
+} from './calendar-date';
+import { colombianHolidays } from './holidays';
+
+/** The entity's `Días no hábiles` sheet and Saturday setting, as data. */
+export interface CalendarOverrides {
+  readonly worksSaturdays: boolean;
+  /** Days the entity closes by its own act (e.g. 24 and 31 December); never national holidays. */
+  readonly closedDays: readonly string[];
+  /** National holidays missing from the rules (a new law before a code release). */
+  readonly extraHolidays?: readonly string[];
+  /** Dates the rules give as holidays that are not (a holiday repealed or moved by law). */
+  readonly removedHolidays?: readonly string[];
+}
+
+export interface BusinessCalendar {
+  isBusinessDay(d: CalendarDate): boolean;
+  /** The first business day strictly after d. */
+  nextBusinessDay(d: CalendarDate): CalendarDate;
+  /** The n-th business day strictly after d (strictly before when n < 0); d itself when n = 0. */
+  addBusinessDays(d: CalendarDate, n: number): CalendarDate;
+  /** Signed count of business days in (from, to]; negative when to is before from. */
+  businessDaysBetween(from: CalendarDate, to: CalendarDate): number;
+  /** Name of the national (or entity-added) holiday on d, or null. */
+  holidayName(d: CalendarDate): string | null;
+  /** Why d is not a business day, in Spanish (holiday name, closure, weekend), or null. */
+  nonBusinessReason(d: CalendarDate): string | null;
+  /** Override entries that are not valid 'YYYY-MM-DD' dates and were ignored. */
+  readonly invalidEntries: readonly string[];
+}
+
+/** Years the index accepts: the checked holiday range 1984–2100 with room for terms around it. */
+export const MIN_CALENDAR_YEAR = 1900;
+export const MAX_CALENDAR_YEAR = 2200;
+
+const ADDED_HOLIDAY_NAME = 'Festivo agregado por la entidad';
+const CLOSED_DAY_REASON = 'Día de cierre de la entidad';
+
+interface YearIndex {
+  readonly year: number;
+  readonly firstDay: number;
+  /** through[i] = business days from 1 January up to and including day i of the year. */
+  readonly through: Int32Array;
+  /** Day numbers of the year's business days, in order: the k-th is businessDays[k - 1]. */
+  readonly businessDays: Int32Array;
+}
+
+function groupByYear(dates: readonly CalendarDate[]): Map<number, Set<number>> {
+  const byYear = new Map<number, Set<number>>();
+  for (const date of dates) {
+    const year = yearOf(date);
+    let days = byYear.get(year);
+    if (!days) byYear.set(year, (days = new Set()));
+    days.add(dayNumberOf(date));
+  }
+  return byYear;
+}
+
+/**
+ * Builds the business calendar of an entity. Business days are Monday–Friday, plus Saturday when
+ * the entity works it (Ley 4 de 1913, art. 62: terms in days exclude non-working days), minus the
+ * national holidays and the entity's closed days.
+ * Example: createBusinessCalendar({ worksSaturdays: false, closedDays: ['2026-12-24'] })
+ * .addBusinessDays('2026-07-10', 1) → '2026-07-14' (Sat 11, Sun 12, Mon 13 holiday, Tue 14).
+ */
+export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
+  const invalidEntries: string[] = [];
+  const readDates = (entries: readonly string[] | undefined): CalendarDate[] => {
+    const dates: CalendarDate[] = [];
+    for (const entry of entries ?? []) {
+      const date = parseCalendarDate(String(entry));
+      if (date === null) invalidEntries.push(String(entry));
+      else dates.push(date);
+    }
+    return dates;
+  };
+  const closed = groupByYear(readDates(o.closedDays));
+  const extra = groupByYear(readDates(o.extraHolidays));
+  const removed = groupByYear(readDates(o.removedHolidays));
+  const noDays = new Set<number>();
+  const holidayNames = new Map<number, Map<number, string>>();
+  const years = new Map<number, YearIndex>();
+
+  function holidaysOf(year: number): Map<number, string> {
+    let names = holidayNames.get(year);
+    if (names) return names;
+    names = new Map();
+    const removedDays = removed.get(year) ?? noDays;
+    for (const holiday of colombianHolidays(year)) {
+      const dayNumber = dayNumberOf(holiday.date);
+      if (!removedDays.has(dayNumber)) names.set(dayNumber, holiday.name);
+    }
+    for (const dayNumber of extra.get(year) ?? noDays) {
+      if (!names.has(dayNumber)) names.set(dayNumber, ADDED_HOLIDAY_NAME);
+    }
+    holidayNames.set(year, names);
+    return names;
+  }
+
+  let lastIndex: YearIndex | null = null;
+  function indexOf(year: number): YearIndex {
+    if (lastIndex !== null && lastIndex.year === year) return lastIndex;
+    const found = years.get(year);
+    if (found) return (lastIndex = found);
+    if (!(year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR)) {
+      throw new RangeError(
+        `Año fuera del calendario (${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}): ${year}`,
+      );
+    }
+    const firstDay = dayNumberOf(`${year}-01-01`);
+    const length = dayNumberOf(`${year + 1}-01-01`) - firstDay;
+    const holidays = holidaysOf(year);
+    const closedDays = closed.get(year) ?? noDays;
+    const through = new Int32Array(length);
+    const business: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const dayNumber = firstDay + i;
+      const weekday = weekdayOfDayNumber(dayNumber);
+      const open =
+        weekday !== 0 &&
+        (weekday !== 6 || o.worksSaturdays) &&
+        !holidays.has(dayNumber) &&
+        !closedDays.has(dayNumber);
+      if (open) business.push(dayNumber);
+      through[i] = business.length;
+    }
+    const index: YearIndex = { year, firstDay, through, businessDays: Int32Array.from(business) };
+    years.set(year, index);
+    return (lastIndex = index);
+  }
+
+  // Offset within its year of the date last passed to locate(); a scratch value rather than a
+  // returned object, because a sweep locates millions of dates.
+  let located = 0;
+  function locate(d: CalendarDate): YearIndex {
+    const dayNumber = dayNumberOf(d);
+    const index = indexOf(yearOf(d));
+    located = dayNumber - index.firstDay;
+    return index;
+  }
+
+  function isOpen(index: YearIndex, offset: number): boolean {
+    const before = offset === 0 ? 0 : (index.through[offset - 1] as number);
+    return (index.through[offset] as number) > before;
+  }
+
+  function addBusinessDays(d: CalendarDate, n: number): CalendarDate {
+    if (!Number.isInteger(n)) throw new RangeError(`Número de días inválido: ${n}`);
+    let index = locate(d);
+    const offset = located;
+    let year = index.year;
+    if (n === 0) return d;
+    const upTo = index.through[offset] as number;
+    // k is the 1-based position, within `year`, of the business day sought.
+    let k = n > 0 ? upTo + n : upTo - (isOpen(index, offset) ? 1 : 0) + n + 1;
+    while (k > index.businessDays.length) {
+      k -= index.businessDays.length;
+      index = indexOf(++year);
+    }
+    while (k < 1) {
+      index = indexOf(--year);
+      k += index.businessDays.length;
+    }
+    return dateOfDayNumber(index.businessDays[k - 1] as number);
+  }
+
+  function countUpTo(from: CalendarDate, to: CalendarDate): number {
+    const start = locate(from);
+    const startCount = start.through[located] as number;
+    const end = locate(to);
+    let count = (end.through[located] as number) - startCount;
+    for (let year = start.year; year < end.year; year++) count += indexOf(year).businessDays.length;
+    return count;
+  }
+
+  return {
+    invalidEntries,
+    isBusinessDay(d) {
+      const index = locate(d);
+      return isOpen(index, located);
+    },
+    nextBusinessDay(d) {
+      return addBusinessDays(d, 1);
+    },
+    addBusinessDays,
+    businessDaysBetween(from, to) {
+      return from <= to ? countUpTo(from, to) : 0 - countUpTo(to, from); // never -0
+    },
+    holidayName(d) {
+      return holidaysOf(yearOf(d)).get(dayNumberOf(d)) ?? null;
+    },
+    nonBusinessReason(d) {
+      const index = locate(d);
+      const offset = located;
+      const year = index.year;
+      if (isOpen(index, offset)) return null;
+      const dayNumber = index.firstDay + offset;
+      const holiday = holidaysOf(year).get(dayNumber);
+      if (holiday !== undefined) return `festivo: ${holiday}`;
+      if ((closed.get(year) ?? noDays).has(dayNumber)) return CLOSED_DAY_REASON;
+      return weekdayOfDayNumber(dayNumber) === 0 ? 'domingo' : 'sábado';
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// CaseStore on the Radicados sheet (plus Textos largos): look-ups by TextFinder, batch I/O.
+import type { CaseRecord } from '../core/cases/case-record';
+import type { LongText } from '../core/intake/normalize-submission';
+import type { CaseStore } from '../ports/case-store';
+import { CASE_STATUS_LABELS } from '../core/cases/case-record';
+import { dateCell, readText, textCell, type CellValue } from './cell-values';
+import { caseToRow, rowToCase } from './case-rows';
+import { SheetTable } from './sheet-table';
+
+export class SheetCaseStore implements CaseStore {
+  private snapshot: { rows: Array<{ row: number; record: CaseRecord }> } | null = null;
+
+  constructor(
+    private readonly cases: () => SheetTable,
+    private readonly longTexts: () => SheetTable,
+  ) {}
+
+  radicadoForResponse(responseId: string): string | null {
+    const table = this.cases();
+    const row = table.findRow('responseId', responseId);
+    if (row === null) return null;
+    const at = table.column('radicado');
+    return at === null ? responseId : readText(table.sheet.getRange(row, at + 1).getValue());
+  }
+
+  append(record: CaseRecord): void {
+    this.cases().append([caseToRow(record)]);
+  }
+
+  private locate(radicado: string): { row: number; raw: unknown[]; record: CaseRecord } | null {
+    const table = this.cases();
+    const row = table.findRow('radicado', radicado);
+    if (row === null) return null;
+    const { values, raw } = table.readRow(row);
+    return { row, raw, record: rowToCase(values) };
+  }
+
+  find(radicado: string): CaseRecord | null {
+    return this.locate(radicado)?.record ?? null;
+  }
+
+  update(record: CaseRecord): void {
+    const found = this.locate(record.radicado);
+    if (!found) throw new Error(`radicado ${record.radicado} not found`);
+    // Keep the clerk's free columns as they are now, not as they were when the action began.
+    const row = caseToRow(record);
+    delete row.notes;
+    this.cases().writeRows([{ row: found.row, values: row, base: found.raw }]);
+  }
+
+  saveLongTexts(radicado: string, texts: readonly LongText[]): void {
+    const rows: Array<Record<string, CellValue>> = [];
+    for (const text of texts) {
+      text.chunks.forEach((chunk, i) =>
+        rows.push({
+          radicado: textCell(radicado),
+          field: text.field,
+          part: i + 1,
+          text: textCell(chunk),
+        }),
+      );
+    }
+    this.longTexts().append(rows);
+  }
+
+  all(): CaseRecord[] {
+    const rows = this.cases()
+      .readFrom(2)
+      .filter((r) => readText(r.values.radicado) !== '')
+      .map((r) => ({ row: r.row, record: rowToCase(r.values) }));
+    this.snapshot = { rows };
+    return rows.map((r) => r.record);
+  }
+
+  updateClocks(
+    changes: ReadonlyArray<
+      Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>
+    >,
+  ): void {
+    if (!this.snapshot) this.all();
+    const rows = this.snapshot!.rows;
+    if (rows.length === 0) return;
+    const byRadicado = new Map(changes.map((c) => [c.radicado, c]));
+    const first = rows[0].row;
+    const last = rows[rows.length - 1].row;
+    const days: CellValue[] = [];
+    const due: CellValue[] = [];
+    const status: CellValue[] = [];
+    let next = 0;
+    for (let row = first; row <= last; row += 1) {
+      const entry = rows[next]?.row === row ? rows[next++] : null;
+      const record = entry?.record;
+      const change = record ? byRadicado.get(record.radicado) : undefined;
+      days.push(change?.businessDaysLeft ?? record?.businessDaysLeft ?? '');
+      due.push(dateCell(change?.dueDate ?? record?.dueDate ?? ''));
+      status.push(record ? CASE_STATUS_LABELS[change?.status ?? record.status] : '');
+    }
+    const table = this.cases();
+    table.writeColumn('businessDaysLeft', first, days);
+    table.writeColumn('dueDate', first, due);
+    table.writeColumn('status', first, status);
+  }
+}

@@ -1,0 +1,24 @@
+// The services an entity's script hands the library on every call. They belong to the shim
+// project, hence to exactly one entity; the library never opens its own (libraries guide,
+// "Resource scoping": Lock, Script Properties and Cache are the library's, shared by all users).
+
+export interface EntityServices {
+  readonly properties: GoogleAppsScript.Properties.Properties;
+  readonly lock: GoogleAppsScript.Lock.Lock;
+  readonly cache: GoogleAppsScript.Cache.Cache;
+}
+
+export function assertEntityServices(value: unknown): asserts value is EntityServices {
+  const services = value as Partial<EntityServices> | null;
+  if (
+    !services ||
+    typeof services !== 'object' ||
+    !services.properties ||
+    !services.lock ||
+    !services.cache
+  ) {
+    throw new Error(
+      'Ventanilla PQRSD: el script de la entidad debe entregar sus propias propiedades, bloqueo y caché. Actualice el script de la entidad (npm run build genera dist/entity).',
+    );
+  }
+}

@@ -1,0 +1,170 @@
+// Creates or repairs the citizen form from core's definition. Idempotent: existing items are
+// updated in place (their ids, which intake relies on, never change); missing ones are recreated.
+import {
+  FORM_QUESTIONS,
+  NO,
+  SECTION_TITLES,
+  YES,
+  type FieldCode,
+  type QuestionDefinition,
+} from '../core/intake/form-definition';
+import type { KeyValueStore } from '../ports/entity-state';
+import { FORM_ID_KEY, FORM_ITEMS_KEY, readItemMap, type ItemMap } from './form-responses';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+type PageBreakItem = GoogleAppsScript.Forms.PageBreakItem;
+
+export const FORM_PAGES_KEY = 'form.pages';
+
+export interface FormSetupResult {
+  readonly form: Form;
+  readonly created: boolean;
+  readonly repairedItems: readonly string[];
+}
+
+function openForm(state: KeyValueStore): Form | null {
+  const id = state.get(FORM_ID_KEY);
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null; // deleted or no longer shared: setup creates a new one
+  }
+}
+
+/** Creates the question; returns it as a generic Item (the add* methods return typed items). */
+function addItem(form: Form, q: QuestionDefinition): Item {
+  const created =
+    q.kind === 'list'
+      ? form.addListItem()
+      : q.kind === 'choice'
+        ? form.addMultipleChoiceItem()
+        : q.kind === 'checkbox'
+          ? form.addCheckboxItem()
+          : q.kind === 'paragraph'
+            ? form.addParagraphTextItem()
+            : form.addTextItem();
+  return form.getItemById(created.getId())!;
+}
+
+/** Applies title, help, required flag and choices; `navigation` sends anonymous filers past identity. */
+function configureItem(
+  item: Item,
+  q: QuestionDefinition,
+  choices: readonly string[],
+  pages: { identity: PageBreakItem; request: PageBreakItem },
+): void {
+  item.setTitle(q.title).setHelpText(q.help);
+  if (q.kind === 'list') {
+    const list = item.asListItem();
+    list.setRequired(q.required);
+    if (choices.length > 0) list.setChoiceValues([...choices]);
+  } else if (q.kind === 'choice') {
+    const mc = item.asMultipleChoiceItem();
+    mc.setRequired(q.required);
+    if (q.code === 'anonymous') {
+      mc.setChoices([mc.createChoice(NO, pages.identity), mc.createChoice(YES, pages.request)]);
+    } else {
+      mc.setChoiceValues([...choices]);
+    }
+  } else if (q.kind === 'checkbox') {
+    const cb = item.asCheckboxItem();
+    cb.setRequired(q.required);
+    cb.setChoiceValues([...choices]);
+  } else if (q.kind === 'paragraph') {
+    item.asParagraphTextItem().setRequired(q.required);
+  } else {
+    item.asTextItem().setRequired(q.required);
+  }
+}
+
+function ensurePage(
+  form: Form,
+  key: 'identity' | 'request',
+  pagesMap: Record<string, number>,
+): { page: PageBreakItem; created: boolean } {
+  const id = pagesMap[key];
+  const existing = id !== undefined ? form.getItemById(id) : null;
+  if (existing) return { page: existing.asPageBreakItem(), created: false };
+  const page = form.addPageBreakItem().setTitle(SECTION_TITLES[key]);
+  pagesMap[key] = page.getId();
+  return { page, created: true };
+}
+
+export function ensureCitizenForm(input: {
+  readonly state: KeyValueStore;
+  readonly entityName: string;
+  readonly spreadsheetId: string;
+  readonly dependencies: readonly string[];
+}): FormSetupResult {
+  const { state } = input;
+  let form = openForm(state);
+  const created = form === null;
+  if (!form) {
+    form = FormApp.create(`PQRSD - ${input.entityName}`);
+    state.set(FORM_ID_KEY, form.getId());
+    state.set(FORM_ITEMS_KEY, '{}');
+    state.set(FORM_PAGES_KEY, '{}');
+  }
+  form
+    .setTitle(`Peticiones, quejas, reclamos, sugerencias y denuncias - ${input.entityName}`)
+    .setDescription(
+      'Presente aquí su PQRSD. Recibirá un número de radicado y la fecha límite de respuesta. Los campos marcados con * son obligatorios; si presenta la solicitud de forma anónima no le pediremos sus datos.',
+    )
+    .setConfirmationMessage(
+      'Recibimos su solicitud. Si dejó un correo electrónico, le enviaremos el número de radicado y el enlace para seguir su caso.',
+    );
+  form.setCollectEmail(false);
+  form.setAllowResponseEdits(false);
+
+  const items: ItemMap = created ? {} : readItemMap(state);
+  let pagesMap: Record<string, number> = {};
+  try {
+    pagesMap = JSON.parse(state.get(FORM_PAGES_KEY) ?? '{}') as Record<string, number>;
+  } catch {
+    pagesMap = {};
+  }
+  const repaired: string[] = [];
+  const existingItems = new Map<number, Item>(form.getItems().map((item) => [item.getId(), item]));
+  const resolve = (code: FieldCode): Item | null => {
+    const id = items[code];
+    return id !== undefined ? (existingItems.get(id) ?? null) : null;
+  };
+
+  // Build in form order: start questions, identity page, identity questions, request page, request questions.
+  const identity = ensurePage(form, 'identity', pagesMap);
+  const request = ensurePage(form, 'request', pagesMap);
+  const pages = { identity: identity.page, request: request.page };
+  const order: Item[] = [];
+  for (const section of ['start', 'identity', 'request'] as const) {
+    if (section === 'identity') order.push(form.getItemById(pages.identity.getId())!);
+    if (section === 'request') order.push(form.getItemById(pages.request.getId())!);
+    for (const q of FORM_QUESTIONS.filter((question) => question.section === section)) {
+      let item = resolve(q.code);
+      if (!item) {
+        item = addItem(form, q);
+        items[q.code] = item.getId();
+        if (!created) repaired.push(q.title);
+      }
+      const choices = q.code === 'dependency' ? input.dependencies : (q.choices ?? []);
+      configureItem(item, q, choices, pages);
+      order.push(item);
+    }
+  }
+  if (created || identity.created || request.created || repaired.length > 0) {
+    const target = form;
+    order.forEach((item, index) => target.moveItem(item, index));
+  }
+  state.set(FORM_ITEMS_KEY, JSON.stringify(items));
+  state.set(FORM_PAGES_KEY, JSON.stringify(pagesMap));
+
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === input.spreadsheetId;
+  } catch {
+    linked = false; // no destination yet
+  }
+  if (!linked) form.setDestination(FormApp.DestinationType.SPREADSHEET, input.spreadsheetId);
+  return { form, created, repairedItems: repaired };
+}

@@ -1,0 +1,168 @@
+// The `Configuración` sheet, one labelled row per setting, and how each value is read.
+import { DEFAULT_SETTINGS, type EntitySettings } from '../core/settings';
+import { readBoolean, readNumber, readText, yesNo } from './cell-values';
+
+export interface SettingRow {
+  readonly key: keyof EntitySettings;
+  readonly label: string;
+  readonly help: string;
+  readonly choices?: readonly string[];
+  /** The default as the admin sees it in the sheet. */
+  readonly shown: string;
+}
+
+const FILING_LABELS = {
+  next_business_day: 'Siguiente día hábil',
+  actual_day: 'Día real de recibo',
+} as const;
+const EXTENSION_LABELS = {
+  total: 'Total: máximo el doble del término',
+  additional: 'Adicional: la prórroga hasta el doble',
+} as const;
+
+export const SETTING_ROWS: readonly SettingRow[] = [
+  {
+    key: 'name',
+    label: 'Nombre de la entidad',
+    help: 'Aparece en los correos a los ciudadanos.',
+    shown: '',
+  },
+  {
+    key: 'daneCode',
+    label: 'Código DANE',
+    help: 'Código DIVIPOLA de la entidad, p. ej. 05001.',
+    shown: '',
+  },
+  {
+    key: 'radicadoPrefix',
+    label: 'Anteponer el código DANE al radicado',
+    help: 'Sí: 05001-2026-000123. No: 2026-000123.',
+    choices: ['Sí', 'No'],
+    shown: 'No',
+  },
+  {
+    key: 'worksSaturdays',
+    label: 'La entidad atiende los sábados',
+    help: 'Si es Sí, los sábados cuentan como días hábiles.',
+    choices: ['Sí', 'No'],
+    shown: 'No',
+  },
+  {
+    key: 'officeHoursCutoff',
+    label: 'Hora de cierre de la radicación (HH:MM)',
+    help: 'Opcional. Lo recibido después cuenta desde el día siguiente. Vacío: sin hora de corte.',
+    shown: '',
+  },
+  {
+    key: 'nonBusinessDayFiling',
+    label: 'Solicitudes recibidas en día no hábil',
+    help: 'Siguiente día hábil: se entienden recibidas ese día (Consejo de Estado, Exp. 27219 de 2024). Día real: el término cuenta desde el siguiente día hábil.',
+    choices: Object.values(FILING_LABELS),
+    shown: FILING_LABELS.next_business_day,
+  },
+  {
+    key: 'extensionRule',
+    label: 'Lectura del límite de la prórroga (Ley 1755 art. 14 par.)',
+    help: 'Confírmela con la oficina jurídica.',
+    choices: Object.values(EXTENSION_LABELS),
+    shown: EXTENSION_LABELS.total,
+  },
+  {
+    key: 'mailQuotaPerDay',
+    label: 'Cupo diario de correos',
+    help: 'Cuenta de Google Workspace: 1500. Cuenta gratuita: 100.',
+    shown: String(DEFAULT_SETTINGS.mailQuotaPerDay),
+  },
+  {
+    key: 'defaultDependency',
+    label: 'Dependencia por defecto',
+    help: 'Recibe lo que ninguna regla de enrutamiento asigna.',
+    shown: DEFAULT_SETTINGS.defaultDependency,
+  },
+  {
+    key: 'supervisorEmails',
+    label: 'Correos de supervisión',
+    help: 'Separados por comas; reciben los escalamientos.',
+    shown: '',
+  },
+  {
+    key: 'reminderOffsets',
+    label: 'Recordar antes del vencimiento (días hábiles)',
+    help: 'Separados por comas, p. ej. 3, 1.',
+    shown: DEFAULT_SETTINGS.reminderOffsets.join(', '),
+  },
+  {
+    key: 'followUpUrl',
+    label: 'Dirección de la página de seguimiento',
+    help: 'URL de la aplicación web publicada (Implementar > Aplicación web).',
+    shown: '',
+  },
+];
+
+function list(value: unknown): string[] {
+  return readText(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Reads settings from `label -> cell value`, falling back to defaults; reports what it could not read. */
+export function readSettings(values: ReadonlyMap<string, unknown>): {
+  settings: EntitySettings;
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  const get = (key: keyof EntitySettings): unknown => {
+    const row = SETTING_ROWS.find((r) => r.key === key);
+    return row ? values.get(row.label.toLowerCase()) : undefined;
+  };
+  const has = (key: keyof EntitySettings): boolean => readText(get(key)).trim() !== '';
+  const cutoff = readText(get('officeHoursCutoff')).trim();
+  if (cutoff && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff))
+    warnings.push(`La hora de cierre "${cutoff}" no tiene el formato HH:MM; se ignora.`);
+  const filing = readText(get('nonBusinessDayFiling'));
+  const extension = readText(get('extensionRule'));
+  const quota = readNumber(get('mailQuotaPerDay'));
+  const offsets = list(get('reminderOffsets'))
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 0);
+  const settings: EntitySettings = {
+    name: has('name') ? readText(get('name')).trim() : DEFAULT_SETTINGS.name,
+    daneCode: readText(get('daneCode')).trim(),
+    radicadoPrefix: has('radicadoPrefix')
+      ? readBoolean(get('radicadoPrefix'))
+      : DEFAULT_SETTINGS.radicadoPrefix,
+    worksSaturdays: has('worksSaturdays')
+      ? readBoolean(get('worksSaturdays'))
+      : DEFAULT_SETTINGS.worksSaturdays,
+    closedDays: [],
+    officeHoursCutoff: cutoff && /^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff) ? cutoff : null,
+    nonBusinessDayFiling:
+      filing === FILING_LABELS.actual_day || filing === 'actual_day'
+        ? 'actual_day'
+        : 'next_business_day',
+    extensionRule:
+      extension === EXTENSION_LABELS.additional || extension === 'additional'
+        ? 'additional'
+        : 'total',
+    mailQuotaPerDay: quota > 0 ? quota : DEFAULT_SETTINGS.mailQuotaPerDay,
+    defaultDependency: has('defaultDependency')
+      ? readText(get('defaultDependency')).trim()
+      : DEFAULT_SETTINGS.defaultDependency,
+    supervisorEmails: list(get('supervisorEmails')),
+    reminderOffsets: offsets.length > 0 ? offsets : DEFAULT_SETTINGS.reminderOffsets,
+    followUpUrl: readText(get('followUpUrl')).trim(),
+  };
+  return { settings, warnings };
+}
+
+/** The sheet value an admin would type for a setting (used by setup seeding and the simulator). */
+export function shownValue(key: keyof EntitySettings, value: unknown): string {
+  if (key === 'nonBusinessDayFiling')
+    return FILING_LABELS[value as keyof typeof FILING_LABELS] ?? String(value);
+  if (key === 'extensionRule')
+    return EXTENSION_LABELS[value as keyof typeof EXTENSION_LABELS] ?? String(value);
+  if (typeof value === 'boolean') return yesNo(value);
+  if (Array.isArray(value)) return value.join(', ');
+  return value === null || value === undefined ? '' : String(value);
+}

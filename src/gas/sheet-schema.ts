@@ -1,0 +1,167 @@
+// The tracking spreadsheet's sheets and Spanish headers. Columns are found by header, so an admin
+// may reorder them; setup repairs missing ones.
+
+export interface ColumnSpec {
+  readonly key: string;
+  readonly header: string;
+  /** Written only by the add-on: protected (warning only) and shaded. */
+  readonly system: boolean;
+  readonly format?: string;
+  readonly width?: number;
+  readonly hidden?: boolean;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly hidden?: boolean;
+}
+
+const sys = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key,
+  header,
+  system: true,
+  ...extra,
+});
+const free = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key,
+  header,
+  system: false,
+  ...extra,
+});
+
+export const TEXT = '@';
+export const DATE = 'dd/mm/yyyy';
+export const DATE_TIME = 'dd/mm/yyyy hh:mm:ss';
+
+export const CASES_SHEET: SheetSpec = {
+  name: 'Radicados',
+  columns: [
+    sys('radicado', 'Radicado', { width: 150 }),
+    sys('receivedAt', 'Fecha y hora de radicación', { format: DATE_TIME, width: 160 }),
+    sys('channel', 'Canal'),
+    sys('declaredType', 'Tipo declarado'),
+    sys('type', 'Tipo'),
+    sys('subject', 'Asunto', { width: 260 }),
+    sys('description', 'Descripción', { width: 320 }),
+    sys('anonymous', 'Anónimo'),
+    sys('applicantKind', 'Tipo de solicitante'),
+    sys('name', 'Peticionario', { width: 200 }),
+    sys('idType', 'Tipo de documento'),
+    sys('idNumber', 'Número de documento', { format: TEXT }),
+    sys('email', 'Correo electrónico', { width: 200 }),
+    sys('phone', 'Teléfono', { format: TEXT }),
+    sys('address', 'Dirección'),
+    sys('municipality', 'Municipio'),
+    sys('preferredChannel', 'Medio de respuesta'),
+    sys('acceptsEmail', 'Acepta notificación electrónica'),
+    sys('priority', 'Atención prioritaria'),
+    sys('differentialGroup', 'Enfoque diferencial'),
+    sys('consent', 'Autorización de datos'),
+    sys('dependency', 'Dependencia'),
+    sys('assignee', 'Responsable', { width: 200 }),
+    sys('status', 'Estado'),
+    sys('effectiveReceiptDate', 'Fecha efectiva de recibo', { format: DATE }),
+    sys('dueDate', 'Vence', { format: DATE }),
+    sys('businessDaysLeft', 'Días hábiles restantes', { format: '0' }),
+    sys('extendedTo', 'Prórroga hasta', { format: DATE }),
+    sys('answeredAt', 'Fecha de respuesta', { format: DATE_TIME }),
+    free('notes', 'Observaciones', { width: 260 }),
+    sys('alerts', 'Alertas', { width: 260 }),
+    sys('responseId', 'ID de respuesta del formulario', { hidden: true }),
+    sys('tokenHash', 'Huella del enlace de seguimiento', { hidden: true }),
+    sys('events', 'Eventos', { hidden: true }),
+  ],
+};
+
+export const HISTORY_SHEET: SheetSpec = {
+  name: 'Historial',
+  columns: [
+    sys('at', 'Fecha y hora', { format: DATE_TIME }),
+    sys('by', 'Quién'),
+    sys('radicado', 'Radicado'),
+    sys('event', 'Evento'),
+    sys('details', 'Detalle', { width: 420 }),
+  ],
+};
+
+export const OUTBOX_SHEET: SheetSpec = {
+  name: 'Bandeja de salida',
+  columns: [
+    sys('key', 'Clave'),
+    sys('radicado', 'Radicado'),
+    sys('kind', 'Tipo'),
+    sys('to', 'Destinatario'),
+    sys('subject', 'Asunto'),
+    sys('status', 'Estado'),
+    sys('attempts', 'Intentos', { format: '0' }),
+    sys('createdAt', 'Creado', { format: DATE_TIME }),
+    sys('sentAt', 'Enviado', { format: DATE_TIME }),
+    sys('lastError', 'Último error'),
+    sys('body', 'Cuerpo', { hidden: true }),
+    sys('htmlBody', 'Cuerpo HTML', { hidden: true }),
+  ],
+};
+
+export const LONG_TEXT_SHEET: SheetSpec = {
+  name: 'Textos largos',
+  hidden: true,
+  columns: [
+    sys('radicado', 'Radicado'),
+    sys('field', 'Campo'),
+    sys('part', 'Parte', { format: '0' }),
+    sys('text', 'Texto'),
+  ],
+};
+
+export const SETTINGS_SHEET: SheetSpec = {
+  name: 'Configuración',
+  columns: [
+    free('key', 'Parámetro', { width: 260 }),
+    free('value', 'Valor', { width: 260 }),
+    free('help', 'Ayuda', { width: 420 }),
+  ],
+};
+
+export const STAFF_SHEET: SheetSpec = {
+  name: 'Dependencias',
+  columns: [
+    free('email', 'Correo', { width: 220 }),
+    free('name', 'Nombre', { width: 200 }),
+    free('dependency', 'Dependencia', { width: 220 }),
+    free('role', 'Rol'),
+    free('onLeave', 'Ausente'),
+  ],
+};
+
+export const ROUTING_SHEET: SheetSpec = {
+  name: 'Enrutamiento',
+  columns: [
+    free('type', 'Tipo'),
+    free('keywords', 'Palabras clave', { width: 260 }),
+    free('declaredDependency', 'Dependencia indicada'),
+    free('dependency', 'Dependencia destino', { width: 220 }),
+    free('strategy', 'Estrategia'),
+    free('assignee', 'Responsable fijo'),
+  ],
+};
+
+export const CLOSED_DAYS_SHEET: SheetSpec = {
+  name: 'Días no hábiles',
+  columns: [
+    free('date', 'Fecha', { format: TEXT }),
+    free('kind', 'Tipo'),
+    free('reason', 'Motivo', { width: 320 }),
+  ],
+};
+
+export const ALL_SHEETS: readonly SheetSpec[] = [
+  CASES_SHEET,
+  HISTORY_SHEET,
+  OUTBOX_SHEET,
+  LONG_TEXT_SHEET,
+  SETTINGS_SHEET,
+  STAFF_SHEET,
+  ROUTING_SHEET,
+  CLOSED_DAYS_SHEET,
+];

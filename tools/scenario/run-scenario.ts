@@ -1,0 +1,310 @@
+// Runs a scenario against the built library and shim in the workspace simulator.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REQUEST_TYPE_LABELS, isRequestTypeCode } from '../../src/core/request-types';
+import type { EntitySettings } from '../../src/core/settings';
+import { CLOSED_DAY_KINDS, ROLE_LABELS, STRATEGY_LABELS } from '../../src/gas/config-sheets';
+import { SETTING_ROWS, shownValue } from '../../src/gas/settings-rows';
+import {
+  CLOSED_DAYS_SHEET,
+  ROUTING_SHEET,
+  SETTINGS_SHEET,
+  STAFF_SHEET,
+  type SheetSpec,
+} from '../../src/gas/sheet-schema';
+import type { CaseRecord } from '../../src/core/cases/case-record';
+import { Harness } from '../simulator/harness';
+import { Workspace, type WorkspaceOptions } from '../simulator/workspace';
+import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
+import { readCases } from './read-back';
+import type { Scenario, ScenarioEntity, ScenarioStep } from './scenario-types';
+
+export const SETUP_MENU = 'Configurar o reparar';
+
+export interface BuiltProjects {
+  readonly libraryCode: string;
+  readonly libraryFiles: ReadonlyMap<string, string>;
+  readonly shimCode: string;
+}
+
+export function loadBuiltProjects(distDir: string): BuiltProjects {
+  const libraryDir = join(distDir, 'library');
+  const files = new Map<string, string>();
+  for (const name of readdirSync(libraryDir).filter((f) => f.endsWith('.html'))) {
+    files.set(name.replace(/\.html$/, ''), readFileSync(join(libraryDir, name), 'utf8'));
+  }
+  return {
+    libraryCode: readFileSync(join(libraryDir, 'Code.js'), 'utf8'),
+    libraryFiles: files,
+    shimCode: readFileSync(join(distDir, 'entity', 'Code.js'), 'utf8'),
+  };
+}
+
+export interface ActionRecord {
+  readonly step: number;
+  readonly at: string;
+  readonly entity: string;
+  readonly kind: string;
+  readonly case: string | null;
+  readonly radicado: string | null;
+  readonly by: string;
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export interface SubmissionRecord {
+  readonly k: number;
+  readonly entity: string;
+  readonly responseId: string;
+  readonly at: string;
+}
+
+export interface ScenarioResult {
+  readonly scenario: Scenario;
+  readonly workspace: Workspace;
+  readonly harness: Harness;
+  readonly submissions: readonly SubmissionRecord[];
+  readonly actions: readonly ActionRecord[];
+  readonly owners: ReadonlyMap<string, string>;
+}
+
+function ownerOf(entity: ScenarioEntity): string {
+  const admin = entity.staff.find((m) => m.role === 'admin' && !m.onLeave);
+  return (
+    admin ??
+    entity.staff.find((m) => m.role === 'supervisor') ?? {
+      email: `admin@${entity.id}.example.gov.co`,
+    }
+  ).email.toLowerCase();
+}
+
+/** Writes rows under a sheet's header as the admin would type them (not a script call). */
+function typeRows(
+  model: SpreadsheetModel,
+  spec: SheetSpec,
+  rows: ReadonlyArray<Record<string, string>>,
+): void {
+  const sheet = model.sheet(spec.name);
+  if (!sheet || rows.length === 0) return;
+  const headers: string[] = [];
+  for (let c = 1; c <= sheet.lastColumn(); c += 1)
+    headers.push(String(sheet.cell(1, c)?.value ?? '').toLowerCase());
+  let row = sheet.lastRow() + 1;
+  for (const values of rows) {
+    for (const column of spec.columns) {
+      const at = headers.indexOf(column.header.toLowerCase()) + 1;
+      if (at > 0 && values[column.key] !== undefined)
+        model.setCellsAsUser(spec.name, row, at, [[values[column.key]]]);
+    }
+    row += 1;
+  }
+}
+
+function typeSettings(model: SpreadsheetModel, settings: Partial<EntitySettings>): void {
+  const sheet = model.sheet(SETTINGS_SHEET.name);
+  if (!sheet) throw new Error('setup did not create the settings sheet');
+  for (let r = 2; r <= sheet.lastRow(); r += 1) {
+    const label = String(sheet.cell(r, 1)?.value ?? '');
+    const row = SETTING_ROWS.find((s) => s.label === label);
+    if (!row || settings[row.key] === undefined) continue;
+    // A leading apostrophe keeps what the admin typed as text (e.g. "05656"), as in Sheets.
+    model.setCellsAsUser(SETTINGS_SHEET.name, r, 2, [
+      [`'${shownValue(row.key, settings[row.key])}`],
+    ]);
+  }
+}
+
+function configureEntity(harness: Harness, entity: ScenarioEntity, owner: string): void {
+  const ws = harness.ws;
+  const settings = entity.entity;
+  ws.addEntity({ name: entity.id, owner, mailQuotaPerDay: settings.mailQuotaPerDay });
+  harness.open(entity.id, owner);
+  const first = harness.menu(entity.id, owner, SETUP_MENU);
+  if (first.error) throw new Error(`setup failed for ${entity.id}: ${first.error.message}`);
+  const model = ws.entity(entity.id).spreadsheet;
+  typeSettings(model, { ...settings, closedDays: undefined } as Partial<EntitySettings>);
+  typeRows(
+    model,
+    STAFF_SHEET,
+    entity.staff.map((m) => ({
+      email: m.email,
+      name: m.name,
+      dependency: m.dependency,
+      role: ROLE_LABELS[m.role],
+      onLeave: m.onLeave ? 'Sí' : 'No',
+    })),
+  );
+  typeRows(
+    model,
+    ROUTING_SHEET,
+    entity.routing.map((r) => ({
+      type: r.type && isRequestTypeCode(r.type) ? REQUEST_TYPE_LABELS[r.type] : (r.type ?? ''),
+      keywords: (r.keywords ?? []).join(', '),
+      declaredDependency: r.declaredDependency ?? '',
+      dependency: r.dependency,
+      strategy: STRATEGY_LABELS[r.strategy ?? 'fixed'],
+      assignee: r.assignee ?? '',
+    })),
+  );
+  typeRows(
+    model,
+    CLOSED_DAYS_SHEET,
+    (settings.closedDays ?? []).map((date) => ({
+      date: `'${date}`,
+      kind: CLOSED_DAY_KINDS.closed,
+      reason: 'Cierre decretado por la entidad',
+    })),
+  );
+  // Second run: the form's dependency list now comes from the staff directory.
+  const second = harness.menu(entity.id, owner, SETUP_MENU);
+  if (second.error)
+    throw new Error(`setup repair failed for ${entity.id}: ${second.error.message}`);
+}
+
+export function findCaseByResponse(
+  ws: Workspace,
+  entity: string,
+  responseId: string,
+): CaseRecord | null {
+  return readCases(ws.entity(entity).spreadsheet).find((c) => c.responseId === responseId) ?? null;
+}
+
+function rpcReply(value: unknown): {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  data?: unknown;
+} {
+  if (value && typeof value === 'object' && 'ok' in value)
+    return value as { ok: boolean; code?: string; message?: string };
+  return { ok: false, code: 'INTERNAL_ERROR', message: 'respuesta inesperada' };
+}
+
+export function runScenario(
+  scenario: Scenario,
+  projects: BuiltProjects,
+  options: Partial<WorkspaceOptions> = {},
+): ScenarioResult {
+  const firstAt = scenario.steps.length > 0 ? Date.parse(scenario.steps[0].at) : Date.now();
+  const startMs = scenario.start ? Date.parse(scenario.start) : firstAt - 60 * 60 * 1000;
+  const ws = new Workspace({
+    library: { code: projects.libraryCode, files: projects.libraryFiles },
+    shimCode: projects.shimCode,
+    startMs,
+    ...options,
+  });
+  const harness = new Harness(ws);
+  const owners = new Map<string, string>();
+  for (const entity of scenario.entities) {
+    const owner = ownerOf(entity);
+    owners.set(entity.id, owner);
+    configureEntity(harness, entity, owner);
+  }
+  const submissions: SubmissionRecord[] = [];
+  const actions: ActionRecord[] = [];
+  const entityOf = (step: ScenarioStep): ScenarioEntity =>
+    scenario.entities.find((e) => e.id === step.entity) ?? scenario.entities[0];
+
+  scenario.steps.forEach((step, index) => {
+    const entity = entityOf(step);
+    const at = Date.parse(step.at);
+    harness.advanceTo(at);
+    if (step.submit) {
+      const result = harness.submit(entity.id, step.submit, at, step.faults);
+      submissions.push({
+        k: submissions.length + 1,
+        entity: entity.id,
+        responseId: result.responseId,
+        at: new Date(ws.now).toISOString(),
+      });
+    } else if (step.action) {
+      const { kind, case: caseRef, by: byGiven, ...args } = step.action;
+      const k = caseRef ? Number(caseRef.slice(1)) : null;
+      const submission = k ? submissions[k - 1] : undefined;
+      const record = submission
+        ? findCaseByResponse(ws, submission.entity, submission.responseId)
+        : null;
+      const supervisor =
+        entity.staff.find((m) => m.role === 'supervisor')?.email ?? owners.get(entity.id)!;
+      const by = (byGiven ?? record?.assignee ?? supervisor).toLowerCase();
+      const base = {
+        step: index,
+        at: new Date(ws.now).toISOString(),
+        entity: entity.id,
+        kind,
+        case: caseRef ?? null,
+        by,
+      };
+      if (kind === 'registerVerbal') {
+        const run = harness.scriptRun(entity.id, by, 'rpc', 'registerVerbal', {
+          requestId: `step-${index}`,
+          ...args,
+        });
+        const reply = rpcReply(run.value);
+        const radicado = reply.ok
+          ? String((reply.data as { radicado?: string })?.radicado ?? '')
+          : null;
+        actions.push({
+          ...base,
+          radicado,
+          ok: reply.ok,
+          ...(reply.ok
+            ? {}
+            : {
+                code: reply.code ?? 'INTERNAL_ERROR',
+                message: reply.message ?? run.error?.message,
+              }),
+        });
+        return;
+      }
+      if (caseRef && !record) {
+        actions.push({
+          ...base,
+          radicado: null,
+          ok: false,
+          code: 'CASE_NOT_FOUND',
+          message: `${caseRef} no está radicado`,
+        });
+        return;
+      }
+      const run = harness.scriptRun(entity.id, by, 'rpc', 'act', {
+        radicado: record?.radicado ?? '',
+        kind,
+        ...args,
+      });
+      const reply = run.error
+        ? { ok: false, code: 'INTERNAL_ERROR', message: run.error.message }
+        : rpcReply(run.value);
+      actions.push({
+        ...base,
+        radicado: record?.radicado ?? null,
+        ok: reply.ok,
+        ...(reply.ok ? {} : { code: reply.code, message: reply.message }),
+      });
+    } else if (step.run) {
+      const trigger = ws
+        .entity(entity.id)
+        .triggers.list()
+        .find((t) => t.handler === step.run);
+      if (trigger)
+        ws.run({
+          entity: entity.id,
+          fn: step.run,
+          kind: 'trigger',
+          triggerOwner: trigger.owner,
+          args: [{ authMode: 'FULL', triggerUid: trigger.uid }],
+        });
+      else
+        ws.run({
+          entity: entity.id,
+          fn: step.run,
+          kind: 'menu',
+          user: step.as ?? owners.get(entity.id),
+        });
+    } else if (step.advanceTo) {
+      harness.advanceTo(Date.parse(step.advanceTo));
+    }
+  });
+  return { scenario, workspace: ws, harness, submissions, actions, owners };
+}

@@ -1,0 +1,200 @@
+// What people and Google do to a simulated workspace: open the spreadsheet, click menu items, call
+// the sidebar's gateway, visit the web app, submit the citizen form, and let time pass (firing
+// the installed triggers in time order).
+import { FORM_QUESTIONS, NO, YES, type FieldCode } from '../../src/core/intake/form-definition';
+import { isRequestTypeCode, REQUEST_TYPE_LABELS } from '../../src/core/request-types';
+import { isDate } from './kernel';
+import { buildFormSubmitEvent } from './services/form-events';
+import { readHtmlOutput } from './services/html';
+import { readTextOutput } from './services/content';
+import type { RunResult, Workspace } from './workspace';
+
+export type CitizenAnswers = Partial<Record<FieldCode, string | boolean | readonly string[]>>;
+
+export interface SubmitFaults {
+  readonly triggerNotFired?: boolean;
+  readonly deliveredTwice?: boolean;
+  readonly lockHeldForMs?: number;
+  readonly mailQuotaExhausted?: boolean;
+}
+
+export interface SubmitResult {
+  readonly responseId: string;
+  readonly runs: readonly RunResult[];
+}
+
+/** google.script.run passes primitives, plain objects and arrays only; a Date fails the call. */
+export function cloneForScriptRun(value: unknown, path = 'value'): unknown {
+  if (value === null || value === undefined) return value === undefined ? undefined : null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (isDate(value) || typeof value === 'function') {
+    // developers.google.com/apps-script/guides/html/reference/run#myFunction(...): Date objects are illegal parameters.
+    throw new Error(
+      `Illegal value at ${path}: google.script.run cannot pass ${isDate(value) ? 'a Date' : 'a function'}`,
+    );
+  }
+  if (Array.isArray(value)) return value.map((v, i) => cloneForScriptRun(v, `${path}[${i}]`));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      out[k] = cloneForScriptRun(v, `${path}.${k}`);
+    return out;
+  }
+  throw new Error(`Illegal value at ${path}`);
+}
+
+/** Turns scenario answers (codes and booleans) into what a person picks on the Spanish form. */
+export function formAnswers(
+  answers: CitizenAnswers,
+  itemIds: Partial<Record<FieldCode, number>>,
+): Map<number, string | readonly string[]> {
+  const out = new Map<number, string | readonly string[]>();
+  const anonymous = answers.anonymous === true;
+  for (const question of FORM_QUESTIONS) {
+    const raw = answers[question.code];
+    const id = itemIds[question.code];
+    if (raw === undefined || id === undefined) continue;
+    if (anonymous && question.section === 'identity') continue; // the form skips that page
+    let value: string | readonly string[];
+    if (question.code === 'type' && typeof raw === 'string' && isRequestTypeCode(raw))
+      value = REQUEST_TYPE_LABELS[raw];
+    else if (question.code === 'consent')
+      value = raw === true || raw === YES ? [question.choices![0]] : [];
+    else if (typeof raw === 'boolean') value = raw ? YES : NO;
+    else value = raw;
+    if (value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out.set(id, value);
+  }
+  if (answers.anonymous === undefined && itemIds.anonymous !== undefined)
+    out.set(itemIds.anonymous, NO);
+  return out;
+}
+
+export class Harness {
+  constructor(readonly ws: Workspace) {}
+
+  /** A person opens the spreadsheet: the shim's onOpen runs as a simple trigger. */
+  open(entity: string, user: string): RunResult {
+    return this.ws.run({
+      entity,
+      fn: 'onOpen',
+      args: [{ authMode: 'LIMITED', user: { getEmail: () => user } }],
+      kind: 'simple',
+      user,
+    });
+  }
+
+  /** Clicks a menu item by caption (it must have been added by onOpen). */
+  menu(entity: string, user: string, caption: string): RunResult {
+    const host = this.ws.entity(entity).ui;
+    const item = host.menus.flatMap((m) => m.items).find((i) => i.caption === caption);
+    if (!item) throw new Error(`no menu item "${caption}" in ${entity}`);
+    return this.ws.run({ entity, fn: item.functionName, kind: 'menu', user });
+  }
+
+  /** `google.script.run.fn(...args)` from a sidebar, as `user`. */
+  scriptRun(entity: string, user: string, fn: string, ...args: unknown[]): RunResult {
+    const cloned = args.map((a, i) => cloneForScriptRun(a, `argument ${i}`));
+    const result = this.ws.run({ entity, fn, args: cloned, kind: 'rpc', user });
+    return result.error
+      ? result
+      : { ...result, value: cloneForScriptRun(result.value, 'return value') };
+  }
+
+  /** A visit to the entity's web app (doGet), by an anonymous citizen unless `user` is given. */
+  visit(
+    entity: string,
+    parameter: Record<string, string>,
+    user = '',
+  ): RunResult & { body: string } {
+    const e = {
+      parameter,
+      parameters: Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]])),
+      queryString: new URLSearchParams(parameter).toString(),
+    };
+    const result = this.ws.run({ entity, fn: 'doGet', args: [e], kind: 'webapp', user });
+    const html = readHtmlOutput(result.value);
+    const text = readTextOutput(result.value);
+    return { ...result, body: html?.content ?? text?.content ?? '' };
+  }
+
+  /** A citizen submits the entity's form at `atMs`; the installed form-submit triggers fire. */
+  submit(
+    entity: string,
+    answers: CitizenAnswers,
+    atMs: number,
+    faults: SubmitFaults = {},
+  ): SubmitResult {
+    const ent = this.ws.entity(entity);
+    const formId = ent.properties.get('form.id');
+    if (!formId) throw new Error(`${entity} has no form: run setup first`);
+    const itemIds = JSON.parse(ent.properties.get('form.items') ?? '{}') as Partial<
+      Record<FieldCode, number>
+    >;
+    this.advanceTo(atMs);
+    const response = this.ws.forms.submit(formId, formAnswers(answers, itemIds), this.ws.now);
+    if (faults.lockHeldForMs) ent.lock.holdUntil(this.ws.now + faults.lockHeldForMs);
+    if (faults.mailQuotaExhausted)
+      this.ws.mail.consume(ent.owner, this.ws.mail.remaining(ent.owner, this.ws.now), this.ws.now);
+    const runs: RunResult[] = [];
+    if (!faults.triggerNotFired) {
+      const deliveries = faults.deliveredTwice ? 2 : 1;
+      for (const trigger of ent.triggers.formSubmitTriggers(formId)) {
+        for (let i = 0; i < deliveries; i += 1) {
+          runs.push(
+            this.ws.run({
+              entity,
+              fn: trigger.handler,
+              kind: 'trigger',
+              triggerOwner: trigger.owner,
+              args: (exec) => [buildFormSubmitEvent(exec, this.ws.forms, response, trigger.uid)],
+            }),
+          );
+        }
+      }
+    }
+    return { responseId: response.id, runs };
+  }
+
+  /** Moves the clock to `targetMs`, firing every due time-driven trigger of every entity in order. */
+  advanceTo(targetMs: number): RunResult[] {
+    const runs: RunResult[] = [];
+    for (;;) {
+      let next: {
+        entity: string;
+        uid: string;
+        handler: string;
+        owner: string;
+        fireAtMs: number;
+      } | null = null;
+      for (const ent of this.ws.entities.values()) {
+        for (const due of ent.triggers.dueClockTriggers(targetMs)) {
+          if (!next || due.fireAtMs < next.fireAtMs) {
+            next = {
+              entity: ent.name,
+              uid: due.trigger.uid,
+              handler: due.trigger.handler,
+              owner: due.trigger.owner,
+              fireAtMs: due.fireAtMs,
+            };
+          }
+        }
+      }
+      if (!next) break;
+      this.ws.now = Math.max(this.ws.now, next.fireAtMs);
+      this.ws.entity(next.entity).triggers.markFired(next.uid, next.fireAtMs);
+      runs.push(
+        this.ws.run({
+          entity: next.entity,
+          fn: next.handler,
+          kind: 'trigger',
+          triggerOwner: next.owner,
+          args: [{ authMode: 'FULL', triggerUid: next.uid }],
+        }),
+      );
+    }
+    this.ws.now = Math.max(this.ws.now, targetMs);
+    return runs;
+  }
+}

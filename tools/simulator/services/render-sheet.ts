@@ -1,0 +1,90 @@
+// Renders a sheet's displayed values the way a person gets them out of Sheets: a CSV download and
+// a standalone HTML page (for reports and for looking at a simulated run in a browser).
+
+import type { SpreadsheetModel } from './spreadsheet-model';
+
+/**
+ * File → Download → CSV of one sheet: the displayed values of the used range, RFC 4180 quoting
+ * (fields with a comma, double quote, CR or LF are quoted, quotes doubled), rows joined with CRLF
+ * and no line break after the last row. The separator and the missing final break are what
+ * Sheets' export is reported to produce; Google does not document them.
+ */
+export function renderSheetCsv(model: SpreadsheetModel, sheetName: string): string {
+  return model
+    .getDisplayGrid(sheetName)
+    .map((row) => row.map(csvField).join(','))
+    .join('\r\n');
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Only colour-like values reach the style attribute, so cell styles cannot inject CSS. */
+function safeColor(color: string | undefined): string | null {
+  return color && /^(#[0-9a-f]{3,8}|[a-z]+)$/i.test(color) ? color : null;
+}
+
+const STYLE = `
+  body { font-family: Arial, Helvetica, sans-serif; font-size: 13px; margin: 1rem; }
+  h1 { font-size: 1.1rem; }
+  table { border-collapse: collapse; }
+  th, td { border: 1px solid #d0d0d0; padding: 2px 6px; white-space: pre-wrap; vertical-align: top; }
+  thead th { position: sticky; top: 0; background: #f1f3f4; font-weight: bold; }
+  .hidden-col { display: none; }
+`;
+
+/**
+ * A standalone, escaped HTML page of one sheet's displayed values (Spanish `lang`). Frozen rows
+ * become a sticky, bold table header; hidden columns are kept but not shown; notes become titles.
+ */
+export function renderSheetHtml(model: SpreadsheetModel, sheetName: string): string {
+  const sheet = model.requireSheet(sheetName);
+  const grid = model.getDisplayGrid(sheetName);
+  const frozen = Math.min(sheet.frozenRows, grid.length);
+  const cell = (tag: 'td' | 'th', text: string, row: number, col: number): string => {
+    const c = sheet.cell(row, col);
+    const classes = sheet.hiddenColumns.has(col) ? ' class="hidden-col"' : '';
+    const styles: string[] = [];
+    const background = safeColor(c?.style?.background);
+    const color = safeColor(c?.style?.fontColor);
+    if (background) styles.push(`background:${background}`);
+    if (color) styles.push(`color:${color}`);
+    if (c?.style?.fontWeight === 'bold') styles.push('font-weight:bold');
+    const style = styles.length ? ` style="${styles.join(';')}"` : '';
+    const title = c?.note ? ` title="${escapeHtml(c.note)}"` : '';
+    return `<${tag}${classes}${style}${title}>${escapeHtml(text)}</${tag}>`;
+  };
+  const rowHtml = (tag: 'td' | 'th', line: readonly string[], row: number): string =>
+    `<tr>${line.map((text, j) => cell(tag, text, row, j + 1)).join('')}</tr>`;
+  const head = grid.slice(0, frozen).map((line, i) => rowHtml('th', line, i + 1));
+  const body = grid.slice(frozen).map((line, i) => rowHtml('td', line, frozen + i + 1));
+  const title = `${model.name} — ${sheet.name}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="es">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    '<table>',
+    head.length ? `<thead>${head.join('\n')}</thead>` : '',
+    `<tbody>${body.join('\n')}</tbody>`,
+    '</table>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
