@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -17,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 const LIBRARY_ENTRY = join(root, 'src/library.ts');
 const LIBRARY_GLOBAL = 'PqrsLibrary_'; // trailing underscore: hidden from library users (libraries guide)
-const DIST = join(root, 'dist');
+const outAt = process.argv.indexOf('--out');
+const DIST = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1] : join(root, 'dist');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -138,12 +140,16 @@ function buildEntity(outDir, libraryExports) {
 
 async function main() {
   if (process.argv.includes('--if-needed') && isUpToDate()) return;
+  // Build beside the target and swap it in, so a reader never sees a half-written dist/.
+  const staging = `${DIST}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(join(staging, 'library'), { recursive: true });
+  mkdirSync(join(staging, 'entity'), { recursive: true });
+  const exportsList = await buildLibrary(join(staging, 'library'));
+  buildEntity(join(staging, 'entity'), exportsList);
   rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(join(DIST, 'library'), { recursive: true });
-  mkdirSync(join(DIST, 'entity'), { recursive: true });
-  const exportsList = await buildLibrary(join(DIST, 'library'));
-  buildEntity(join(DIST, 'entity'), exportsList);
-  console.log(`built dist/library (${exportsList.length} public functions) and dist/entity`);
+  renameSync(staging, DIST);
+  console.log(`built ${DIST}/library (${exportsList.length} public functions) and ${DIST}/entity`);
 }
 
 main().catch((error) => {

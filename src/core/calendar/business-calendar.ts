@@ -139,12 +139,33 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
   }
 
   // Offset within its year of the date last passed to locate(); a scratch value rather than a
-  // returned object, because a sweep locates millions of dates.
+  // returned object, because a sweep locates millions of dates. The last two dates are remembered:
+  // a clock asks about its receipt date several times, and every clock about the same `today`.
   let located = 0;
+  let lastDate = '';
+  let lastYear: YearIndex | null = null;
+  let lastOffset = 0;
+  let previousDate = '';
+  let previousYear: YearIndex | null = null;
+  let previousOffset = 0;
   function locate(d: CalendarDate): YearIndex {
+    if (d === lastDate && lastYear !== null) {
+      located = lastOffset;
+      return lastYear;
+    }
+    if (d === previousDate && previousYear !== null) {
+      located = previousOffset;
+      return previousYear;
+    }
     const dayNumber = dayNumberOf(d);
     const index = indexOf(yearOf(d));
     located = dayNumber - index.firstDay;
+    previousDate = lastDate;
+    previousYear = lastYear;
+    previousOffset = lastOffset;
+    lastDate = d;
+    lastYear = index;
+    lastOffset = located;
     return index;
   }
 

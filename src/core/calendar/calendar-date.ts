@@ -13,6 +13,7 @@ const MS_PER_DAY = 86_400_000;
 export const BOGOTA_UTC_OFFSET_MS = -5 * 3_600_000;
 
 const CODE_0 = 48;
+const DASH = 45;
 
 function readDigits(s: string, start: number, count: number): number {
   let value = 0;
@@ -40,6 +41,7 @@ export function daysInMonth(year: number, month: number): number {
  * Example: parseCalendarDate(' 2026-07-13 ') → '2026-07-13'; parseCalendarDate('2026-02-30') → null.
  */
 export function parseCalendarDate(s: string): CalendarDate | null {
+  if (typeof s !== 'string') return null; // a sheet cell may hold a Date or a number
   const text = s.trim();
   if (text.length !== 10 || text.charAt(4) !== '-' || text.charAt(7) !== '-') return null;
   const year = readDigits(text, 0, 4);
@@ -53,7 +55,7 @@ export function parseCalendarDate(s: string): CalendarDate | null {
 /**
  * The day number of a date: days since 1970-01-01 (negative before it). Pure integer arithmetic
  * (H. Hinnant's days_from_civil), so no Date object and no time zone is involved.
- * Example: dayNumberOf('1970-01-02') → 1. The input must be a valid date (see parseCalendarDate).
+ * Example: dayNumberOf('1970-01-02') → 1. Throws RangeError for anything but a valid 'YYYY-MM-DD'.
  */
 export function dayNumberOf(d: CalendarDate): number {
   // Unrolled: this is the hottest function of a sweep. A non-digit gives NaN, which fails the check.
@@ -63,6 +65,8 @@ export function dayNumberOf(d: CalendarDate): number {
   if (
     !(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) ||
     d.length !== 10 ||
+    d.charCodeAt(4) !== DASH ||
+    d.charCodeAt(7) !== DASH ||
     day > daysInMonth(year, month)
   ) {
     throw new RangeError(`Fecha inválida: "${d}" (se espera AAAA-MM-DD)`);
@@ -138,7 +142,11 @@ export function bogotaDateOf(instantMs: number): CalendarDate {
   return dateOfDayNumber(Math.floor((instantMs + BOGOTA_UTC_OFFSET_MS) / MS_PER_DAY));
 }
 
-/** Milliseconds since Bogotá midnight of an instant; used for the office-hours cutoff. */
+/**
+ * Milliseconds since Bogotá midnight of an instant, for the office-hours cutoff (to the millisecond,
+ * so "strictly after 17:00" excludes 17:00:00.000 and includes 17:00:00.001).
+ * Example: bogotaMsOfDay(Date.parse('2026-07-21T01:30:00Z')) → 73_800_000 (20:30 on the 20th).
+ */
 export function bogotaMsOfDay(instantMs: number): number {
   const local = instantMs + BOGOTA_UTC_OFFSET_MS;
   return local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY;
@@ -175,7 +183,7 @@ export function dayOfWeek(d: CalendarDate): number {
   return weekdayOfDayNumber(dayNumberOf(d));
 }
 
-/** Day of the week of a day number (1970-01-01 was a Thursday). */
+/** Day of the week of a day number (1970-01-01 was a Thursday). Example: weekdayOfDayNumber(0) → 4. */
 export function weekdayOfDayNumber(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
 }

@@ -63,7 +63,8 @@ export interface CaseClock {
   /**
    * Business days from `today` to the due date: 0 on the due date, negative when overdue. Frozen
    * when the clock stops: counted from the suspension date while suspended, and from the closing
-   * date once closed (so a closed case shows its margin: ≥ 0 answered in time).
+   * date once closed (so a closed case shows its margin: ≥ 0 answered in time); a case closed
+   * while suspended keeps the margin it had when the suspension began.
    */
   readonly businessDaysLeft: number;
   readonly state: ClockState;
@@ -121,7 +122,7 @@ export function computeCaseClock(input: CaseClockInput): CaseClock {
   if (track.closedOn !== null) {
     state = 'closed';
     if (track.closedBy === 'transferred') dueDate = track.transferDue;
-    businessDaysLeft = cal.businessDaysBetween(track.closedOn, dueDate);
+    businessDaysLeft = cal.businessDaysBetween(track.stoppedOn ?? track.closedOn, dueDate);
   } else if (track.suspendedFrom !== null && track.infoLastDay !== null) {
     state = 'suspended';
     businessDaysLeft = cal.businessDaysBetween(track.suspendedFrom, dueDate);

@@ -27,13 +27,16 @@ export interface TimedEvent {
   readonly probe: boolean;
 }
 
-/** Records a problem once; order of first occurrence is kept for the reader. */
+/**
+ * Records a problem once, keeping the order of first occurrence for the reader.
+ * Example: adding 'INVALID_DATE' twice to [] leaves ['INVALID_DATE'].
+ */
 export function addFlag(flags: ErrorCode[], code: ErrorCode): void {
   if (flags.indexOf(code) < 0) flags.push(code);
 }
 
 function timeEvent(event: ClockEvent, probe: boolean): TimedEvent | null {
-  const ms = typeof event.at === 'string' ? parseInstant(event.at) : null;
+  const ms = event && typeof event.at === 'string' ? parseInstant(event.at) : null;
   if (ms === null) return null;
   const on = bogotaDateOf(ms);
   const year = Number(on.slice(0, 4));

@@ -52,10 +52,13 @@ export interface ClockTrack {
   infoDeadlineExtended: boolean;
   closedOn: CalendarDate | null;
   closedBy: 'answered' | 'voided' | 'transferred' | null;
+  /** Where the counter stopped for good: the closing date, or the suspension it closed during. */
+  stoppedOn: CalendarDate | null;
   /** Verdict on the extension checked by checkExtension, once the replay reaches it. */
   probeVerdict: ExtensionVerdict | null;
 }
 
+/** The clock before any event: the declared type's term from the effective receipt date. */
 export function startTrack(
   input: {
     readonly type: RequestTypeCode;
@@ -88,11 +91,15 @@ export function startTrack(
     infoDeadlineExtended: false,
     closedOn: null,
     closedBy: null,
+    stoppedOn: null,
     probeVerdict: null,
   };
 }
 
-/** 'Queja: 15 días hábiles desde el 14/07/2026 (recibido en día hábil)'. */
+/**
+ * The first clause of the explanation: declared type, its term and the receipt rule.
+ * Example: 'Queja: 15 días hábiles desde el 14/07/2026 (recibido en día hábil)'.
+ */
 export function openingNote(track: ClockTrack): string {
   const { receipt, declaredType } = track;
   return `${REQUEST_TYPE_LABELS[declaredType]}: ${termDaysFor(declaredType)} días hábiles desde el ${formatDateEs(receipt.date)} (${receipt.rule})`;
@@ -104,6 +111,7 @@ export function dueDateOf(track: ClockTrack): CalendarDate {
   return extended !== null && compareDates(extended, track.baseDue) > 0 ? extended : track.baseDue;
 }
 
+/** The clock as an extension is judged against it (CPACA art. 14, parágrafo). */
 export function extensionContextOf(track: ClockTrack): ExtensionContext {
   return {
     state:
@@ -123,6 +131,9 @@ function close(
   on: CalendarDate,
   by: 'answered' | 'voided' | 'transferred',
 ): void {
+  // Closing during an art. 17 suspension: the term was not running, so its margin is the one it
+  // had when it stopped. The transfer term (art. 21) never stops, so it is measured at the transfer.
+  track.stoppedOn = by === 'transferred' ? on : (track.suspendedFrom ?? on);
   if (track.suspendedFrom !== null) {
     track.suspensions.push({ from: track.suspendedFrom, to: on });
     track.suspendedFrom = null;
@@ -143,7 +154,11 @@ const REFUSAL_NOTES: Partial<Record<ErrorCode, string>> = {
   EXTENSION_EXCEEDS_CAP: 'la nueva fecha supera el máximo legal',
 };
 
-/** Applies one event to the clock, in place. */
+/**
+ * Applies one event to the clock, in place. An event the law does not allow at that point is
+ * ignored and flagged (imported or hand-edited data must not stop a sweep).
+ * Example: an 'answered' event after a 'voided' one only adds CLOCK_CLOSED to the flags.
+ */
 export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
   const { event, on } = timed;
   const cal = track.calendar;
@@ -258,12 +273,14 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
     }
     case 'answered': {
       const due = dueDateOf(track);
+      const timing =
+        track.suspendedFrom !== null
+          ? 'con el término suspendido'
+          : compareDates(on, due) <= 0
+            ? 'dentro del término'
+            : 'fuera de término';
       close(track, on, 'answered');
-      track.notes.push(
-        compareDates(on, due) <= 0
-          ? `vencía el ${formatDateEs(due)}; respondido el ${when}, dentro del término`
-          : `vencía el ${formatDateEs(due)}; respondido el ${when}, fuera de término`,
-      );
+      track.notes.push(`vencía el ${formatDateEs(due)}; respondido el ${when}, ${timing}`);
       return;
     }
     case 'voided': {

@@ -35,6 +35,10 @@ describe('parseCalendarDate', () => {
   ])('rejects %j', (text) => {
     expect(parseCalendarDate(text)).toBeNull();
   });
+  it('rejects what a sheet cell may hold instead of text', () => {
+    expect(parseCalendarDate(new Date(0) as unknown as string)).toBeNull();
+    expect(parseCalendarDate(46217 as unknown as string)).toBeNull();
+  });
 });
 
 describe('day numbers', () => {
@@ -48,6 +52,13 @@ describe('day numbers', () => {
     expect(dayNumberOf(date)).toBe(dayNumber);
     expect(dateOfDayNumber(dayNumber)).toBe(date);
   });
+
+  it.each(['2026-02-30', '2026-13-01', '2026-7-14', '2026/07/14', 'x'])(
+    'dayNumberOf refuses %j',
+    (text) => {
+      expect(() => dayNumberOf(text)).toThrow(RangeError);
+    },
+  );
 
   it('agrees with the platform UTC calendar on every day from 1984 to 2101', () => {
     const first = Date.UTC(1984, 0, 1) / 86_400_000;

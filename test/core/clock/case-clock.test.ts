@@ -413,6 +413,20 @@ describe('transfer (CPACA art. 21), answer and voiding close the clock', () => {
     expect(clock.state).toBe('closed');
     expect(clock.suspensions).toEqual([{ from: '2026-07-21', to: '2026-08-24' }]);
     expect(clock.desistimientoFrom).toBeNull();
+    expect(clock.businessDaysLeft).toBe(11); // frozen on 21 Jul: Jul 22 … Aug 5
+  });
+
+  it('does not call an answer given during the suspension late', () => {
+    const clock = computeCaseClock(
+      input({
+        events: [
+          { kind: 'info_requested', at: '2026-07-21T09:00' },
+          { kind: 'answered', at: '2026-08-24T09:00' }, // after the frozen 5 Aug
+        ],
+      }),
+    );
+    expect(clock.explanation).toContain('respondido el 24/08/2026, con el término suspendido');
+    expect(clock.businessDaysLeft).toBe(11);
   });
 });
 
