@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { loadBuiltProjects } from '../scenario/run-scenario';
+import { setUpBenchEntity, BENCH_ANSWERS, BENCH_CLERK } from './bench-entity';
+import { prefillCases } from './prefill';
+const projects = loadBuiltProjects(join(__dirname, '../../dist'));
+const size = Number(process.argv[2] ?? 1000);
+let t = performance.now();
+const desk = setUpBenchEntity(projects);
+console.log('setup', performance.now() - t);
+const rep = prefillCases(desk, { rows: size, mix: 'mixed' });
+console.log('prefill', rep.wallMs, [...rep.counters], process.memoryUsage().heapUsed/1e6);
+const ent = desk.ws.entity(desk.entity);
+const sh = ent.spreadsheet.requireSheet('Radicados');
+console.log(sh.maxRows, sh.lastRow());
+for (let c=1;c<=34;c++) process.stdout.write(JSON.stringify(sh.cell(3,c)?.value)+' | ');
+console.log();
+for (let k = 0; k < 4; k++) {
+  t = performance.now();
+  const r = desk.harness.submit(desk.entity, BENCH_ANSWERS[k % 3], desk.ws.now);
+  const run = r.runs[0];
+  console.log('submit', performance.now() - t, run.record.totalCalls, run.record.simulatedMs, run.record.error, JSON.stringify(run.value));
+  if (k===0) console.log(run.record.calls);
+}
+const target = rep.cases[rep.cases.length-1];
+t = performance.now();
+const a = desk.harness.scriptRun(desk.entity, BENCH_CLERK, 'rpc', 'act', {radicado: target.radicado, kind: 'answer', summary: 'Se respondió de fondo'});
+console.log('act', performance.now()-t, a.record.totalCalls, a.record.simulatedMs, JSON.stringify(a.value), a.record.calls);
+const last = sh.lastRow();
+for (let c=1;c<=34;c++) process.stdout.write(JSON.stringify(sh.cell(last,c)?.value)+' | ');
+console.log();
+console.log(desk.ws.executions.map(e=>e.fn).join(','));
