@@ -393,3 +393,11 @@ export function ddmmyyyy(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** Every response the form holds is radicated in exactly one Radicados row. */
+export function expectEachResponseOnce(desk: Desk): void {
+  const counts = desk
+    .form()
+    .responses.map((r) => ({ response: r.id, rows: desk.rowsOf(r.id).length }));
+  expect(counts).toEqual(counts.map((c) => ({ response: c.response, rows: 1 })));
+}

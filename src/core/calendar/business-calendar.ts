@@ -158,7 +158,11 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       return previousYear;
     }
     const dayNumber = dayNumberOf(d);
-    const index = indexOf(yearOf(d));
+    const sameYear =
+      lastIndex !== null &&
+      dayNumber >= lastIndex.firstDay &&
+      dayNumber < lastIndex.firstDay + lastIndex.through.length;
+    const index = sameYear ? (lastIndex as YearIndex) : indexOf(yearOf(d));
     located = dayNumber - index.firstDay;
     previousDate = lastDate;
     previousYear = lastYear;

@@ -195,5 +195,14 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** The date as Colombians write it, 'DD/MM/YYYY'. Example: formatDateEs('2026-07-14') → '14/07/2026'. */
 export function formatDateEs(d: CalendarDate): string {
-  return d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
+  let written = writtenEs.get(d);
+  if (written === undefined) {
+    written = d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
+    if (writtenEs.size >= 100_000) writtenEs.clear(); // bounded: dates are few, junk is not
+    writtenEs.set(d, written);
+  }
+  return written;
 }
+
+/** Explanations repeat the same dates in thousands of cases; each is written once. */
+const writtenEs = new Map<CalendarDate, string>();

@@ -44,6 +44,10 @@ function timeEvent(event: ClockEvent, probe: boolean): TimedEvent | null {
   return { event, ms, on, probe };
 }
 
+function byInstant(a: TimedEvent, b: TimedEvent): number {
+  return a.ms - b.ms;
+}
+
 /**
  * Puts events in time order (stable: equal instants keep their recorded order, a probe goes last)
  * and drops the ones the clock cannot place: an unreadable instant, or a date before the receipt
@@ -63,7 +67,7 @@ export function orderEvents(
     if (entry === null || compareDates(entry.on, receivedOn) < 0) addFlag(flags, 'INVALID_DATE');
     else timed.push(entry);
   }
-  if (timed.length > 1) timed.sort((a, b) => a.ms - b.ms);
+  if (timed.length > 1) timed.sort(byInstant);
   if (probe) {
     const entry = timeEvent(probe, true);
     if (entry !== null && compareDates(entry.on, receivedOn) >= 0) {

@@ -58,20 +58,23 @@ export function judgeExtension(
 ): ExtensionVerdict {
   const cap = extensionCap(ctx);
   const parsed = typeof newDueDate === 'string' ? parseCalendarDate(newDueDate) : null;
-  const verdict = (code: ErrorCode | null): ExtensionVerdict => ({
-    code,
-    cap,
-    newDueDate: parsed,
-  });
-  if (ctx.state === 'closed') return verdict('CLOCK_CLOSED');
-  if (ctx.state === 'suspended') return verdict('CLOCK_SUSPENDED');
-  if (ctx.extensionUsed) return verdict('EXTENSION_ALREADY_USED');
-  if (compareDates(notifiedOn, ctx.dueDate) > 0) return verdict('EXTENSION_AFTER_DUE_DATE');
-  if (typeof reason !== 'string' || reason.trim() === '') {
-    return verdict('EXTENSION_REASON_REQUIRED');
-  }
-  if (parsed === null) return verdict('INVALID_DATE');
-  if (compareDates(parsed, ctx.dueDate) <= 0) return verdict('EXTENSION_DATE_NOT_LATER');
-  if (compareDates(parsed, cap) > 0) return verdict('EXTENSION_EXCEEDS_CAP');
-  return verdict(null);
+  return { code: refusalOf(ctx, notifiedOn, parsed, reason, cap), cap, newDueDate: parsed };
+}
+
+function refusalOf(
+  ctx: ExtensionContext,
+  notifiedOn: CalendarDate,
+  newDueDate: CalendarDate | null,
+  reason: string,
+  cap: CalendarDate,
+): ErrorCode | null {
+  if (ctx.state === 'closed') return 'CLOCK_CLOSED';
+  if (ctx.state === 'suspended') return 'CLOCK_SUSPENDED';
+  if (ctx.extensionUsed) return 'EXTENSION_ALREADY_USED';
+  if (compareDates(notifiedOn, ctx.dueDate) > 0) return 'EXTENSION_AFTER_DUE_DATE';
+  if (typeof reason !== 'string' || reason.trim() === '') return 'EXTENSION_REASON_REQUIRED';
+  if (newDueDate === null) return 'INVALID_DATE';
+  if (compareDates(newDueDate, ctx.dueDate) <= 0) return 'EXTENSION_DATE_NOT_LATER';
+  if (compareDates(newDueDate, cap) > 0) return 'EXTENSION_EXCEEDS_CAP';
+  return null;
 }

@@ -1,0 +1,159 @@
+import { radicateSubmission } from '../../src/app/intake';
+import { makeDeps } from '../fakes/in-memory';
+
+const answers = {
+  type: 'Queja',
+  anonymous: 'No',
+  name: 'Ana Ruiz',
+  email: 'ana@example.com',
+  subject: 'Ruido',
+  description: 'Música a alto volumen.',
+  consent: ['Autorizo'],
+};
+const monday = Date.parse('2026-07-06T08:15:00-05:00'); // Monday 6 July 2026
+
+describe('radicateSubmission', () => {
+  it('takes the next number of the year under the lock, once, and releases it', () => {
+    const { deps } = makeDeps();
+    deps.state.set('radicado.last.2026', '41');
+    const outcome = radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'formulario',
+    });
+    expect(outcome).toMatchObject({ status: 'radicated', radicado: '2026-000042' });
+    expect(deps.state.get('radicado.last.2026')).toBe('42');
+    expect(deps.lock.acquired).toBe(1);
+    expect(deps.lock.released).toBe(1);
+  });
+
+  it('prefixes the DANE code when the entity asks for it', () => {
+    const { deps } = makeDeps({ settings: { radicadoPrefix: true } });
+    const outcome = radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(outcome).toMatchObject({ radicado: '05001-2026-000001' });
+  });
+
+  it('restarts numbering with the year of receipt in Bogotá', () => {
+    const { deps } = makeDeps();
+    deps.state.set('radicado.last.2026', '900');
+    // 31 Dec 2026 23:30 in Bogotá is already 2027 in UTC; it belongs to 2026.
+    const lateDec = Date.parse('2026-12-31T23:30:00-05:00');
+    expect(
+      radicateSubmission(deps, {
+        responseId: 'a',
+        receivedAt: lateDec,
+        answers,
+        channel: 'formulario',
+        by: 'f',
+      }),
+    ).toMatchObject({ radicado: '2026-000901' });
+    const newYear = Date.parse('2027-01-01T00:10:00-05:00');
+    expect(
+      radicateSubmission(deps, {
+        responseId: 'b',
+        receivedAt: newYear,
+        answers,
+        channel: 'formulario',
+        by: 'f',
+      }),
+    ).toMatchObject({ radicado: '2027-000001' });
+  });
+
+  it('changes nothing for a response already radicated', () => {
+    const { deps } = makeDeps();
+    radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    const again = radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(again).toEqual({ status: 'duplicate', radicado: '2026-000001' });
+    expect(deps.cases.rows).toHaveLength(1);
+    expect(deps.mailer.sent).toHaveLength(2); // acknowledgement + assignee notice, once
+    expect(deps.state.get('radicado.last.2026')).toBe('1');
+  });
+
+  it('defers without writing anything when the lock is busy', () => {
+    const { deps, logs } = makeDeps();
+    deps.lock.available = false;
+    const outcome = radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(outcome).toEqual({ status: 'deferred', code: 'LOCK_TIMEOUT' });
+    expect(deps.cases.rows).toHaveLength(0);
+    expect(deps.state.get('radicado.last.2026')).toBeNull();
+    expect(logs.join('\n')).toContain('r1');
+  });
+
+  it('computes the legal due date: a queja filed Monday 6 July 2026 is due 29 July', () => {
+    // 15 business days from Tue 7 Jul, skipping Mon 13 Jul (Ley 2578 de 2026) and Mon 20 Jul.
+    const { deps } = makeDeps();
+    radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(deps.cases.rows[0]).toMatchObject({
+      effectiveReceiptDate: '2026-07-06',
+      dueDate: '2026-07-29',
+      status: 'radicado',
+      assignee: 'clerk@x.gov.co',
+    });
+  });
+
+  it('keeps the acknowledgement queued when the quota is spent', () => {
+    const { deps } = makeDeps();
+    deps.mailer.quota = 0;
+    const outcome = radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(outcome).toMatchObject({ status: 'radicated', mailsSent: 0 });
+    expect(deps.outbox.pending().map((e) => [e.kind, e.lastError])).toEqual([
+      ['acuse', 'MAIL_QUOTA_EXHAUSTED'],
+      ['asignacion', 'MAIL_QUOTA_EXHAUSTED'],
+    ]);
+  });
+
+  it('stores only the hash of the follow-up token', () => {
+    const { deps } = makeDeps({
+      settings: { followUpUrl: 'https://script.google.com/macros/s/x/exec' },
+    });
+    radicateSubmission(deps, {
+      responseId: 'r1',
+      receivedAt: monday,
+      answers,
+      channel: 'formulario',
+      by: 'f',
+    });
+    expect(deps.cases.rows[0].tokenHash).toBe('hash(token-1)');
+    const ack = deps.mailer.sent.find((m) => m.kind === 'acuse')!;
+    expect(ack.body).toContain('https://script.google.com/macros/s/x/exec?r=2026-000001&t=token-1');
+    expect(JSON.stringify(deps.cases.rows[0])).not.toContain('"token-1"');
+  });
+});

@@ -1,0 +1,92 @@
+import { runSweep, RECONCILED_THROUGH_KEY } from '../../src/app/sweep';
+import { radicateSubmission } from '../../src/app/intake';
+import type { FormSource, FormSubmission } from '../../src/ports/form-source';
+import { makeDeps } from '../fakes/in-memory';
+
+const at = (iso: string) => Date.parse(iso);
+
+function formWith(responses: FormSubmission[]): FormSource & { asked: Array<number | null> } {
+  const asked: Array<number | null> = [];
+  return {
+    asked,
+    responsesSince: (since) => {
+      asked.push(since);
+      return responses.filter((r) => since === null || r.receivedAt > since);
+    },
+  };
+}
+
+const response = (id: string, iso: string): FormSubmission => ({
+  responseId: id,
+  receivedAt: at(iso),
+  answers: {
+    type: 'Queja',
+    email: 'ciudadano@example.com',
+    subject: id,
+    description: 'd',
+    consent: ['x'],
+  },
+  missingQuestions: [],
+});
+
+describe('runSweep', () => {
+  it('radicates responses whose trigger never ran, keeping the original receipt time, once', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T12:00:00-05:00') });
+    const forms = formWith([
+      response('a', '2026-07-06T08:00:00-05:00'),
+      response('b', '2026-07-06T09:00:00-05:00'),
+    ]);
+    radicateSubmission(deps, {
+      ...response('a', '2026-07-06T08:00:00-05:00'),
+      channel: 'formulario',
+      by: 'formulario',
+    });
+    const first = runSweep({ ...deps, forms });
+    expect(first.reconciled).toEqual(['2026-000002']);
+    expect(deps.cases.rows.find((r) => r.responseId === 'b')?.receivedAt).toBe(
+      '2026-07-06T14:00:00.000Z',
+    );
+    const second = runSweep({ ...deps, forms });
+    expect(second.reconciled).toEqual([]);
+    expect(deps.cases.rows).toHaveLength(2);
+  });
+
+  it('looks back from its checkpoint instead of rereading every response', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T12:00:00-05:00') });
+    const forms = formWith([response('a', '2026-07-06T08:00:00-05:00')]);
+    runSweep({ ...deps, forms });
+    runSweep({ ...deps, forms });
+    expect(forms.asked[0]).toBeNull();
+    expect(forms.asked[1]).toBe(at('2026-07-06T08:00:00-05:00') - 6 * 60 * 60 * 1000);
+    expect(deps.state.get(RECONCILED_THROUGH_KEY)).toBe(String(at('2026-07-06T08:00:00-05:00')));
+  });
+
+  it('does not move the checkpoint past a response it had to defer', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T12:00:00-05:00') });
+    deps.lock.available = false;
+    const report = runSweep({
+      ...deps,
+      forms: formWith([response('a', '2026-07-06T08:00:00-05:00')]),
+    });
+    expect(report.deferred).toBe(1);
+    expect(deps.state.get(RECONCILED_THROUGH_KEY)).toBeNull();
+  });
+
+  it('refreshes business days left as days pass and sends what the outbox holds', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
+    deps.mailer.quota = 0;
+    radicateSubmission(deps, {
+      ...response('a', '2026-07-06T08:00:00-05:00'),
+      channel: 'formulario',
+      by: 'formulario',
+    });
+    expect(deps.cases.rows[0].businessDaysLeft).toBe(15);
+    deps.clock.ms = at('2026-07-08T09:00:00-05:00');
+    deps.mailer.quota = 10;
+    const report = runSweep({ ...deps, forms: null });
+    expect(report.clocksUpdated).toBe(1);
+    expect(deps.cases.rows[0].businessDaysLeft).toBe(13); // 7 and 8 July have passed
+    expect(report.mail.sent).toBe(2);
+    expect(runSweep({ ...deps, forms: null }).mail.sent).toBe(0);
+  });
+});

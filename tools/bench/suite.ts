@@ -1,0 +1,119 @@
+// Runs every benchmark configuration against the built bundle and gathers the results, the
+// problems met on the way, and whether each operation's service calls stayed constant with size.
+import { performance } from 'node:perf_hooks';
+import type { BuiltProjects } from '../scenario/run-scenario';
+import { setUpBenchEntity } from './bench-entity';
+import { benchClock } from './clock-bench';
+import {
+  ACT,
+  CLOCK,
+  INTAKE,
+  SWEEP,
+  measureAct,
+  measureIntake,
+  measureSweep,
+  type BenchOutcome,
+  type BenchResult,
+} from './operations';
+import { prefillCases, type PrefillMix } from './prefill';
+import { constantCallsVerdicts, type Verdict } from './report';
+
+export interface SuiteConfig {
+  /** Radicados rows pre-filled before the measured submissions. */
+  readonly intakeSizes: readonly number[];
+  /** Open cases the sweep refreshes. */
+  readonly sweepSizes: readonly number[];
+  /** Radicados rows pre-filled before the measured clerk actions. */
+  readonly actSizes: readonly number[];
+  /** Synthetic cases whose clocks `benchClock` computes. */
+  readonly clockSizes: readonly number[];
+  /** Measured runs per configuration (after one warm-up) for intake and rpc.act. */
+  readonly repeats: number;
+}
+
+export const FULL_SUITE: SuiteConfig = {
+  intakeSizes: [100, 10_000, 100_000],
+  sweepSizes: [100, 1_000, 10_000],
+  actSizes: [100, 10_000, 100_000],
+  clockSizes: [1_000, 10_000, 100_000],
+  repeats: 3,
+};
+
+/** A few seconds end to end, for trying the runner out (`npm run bench -- --quick`). */
+export const QUICK_SUITE: SuiteConfig = {
+  intakeSizes: [10, 200],
+  sweepSizes: [10, 200],
+  actSizes: [10, 200],
+  clockSizes: [200, 2_000],
+  repeats: 2,
+};
+
+export interface SuiteReport {
+  /** In operation order (intake, sweep, act, clock), each by increasing size. */
+  readonly results: readonly BenchResult[];
+  readonly problems: readonly string[];
+  readonly verdicts: readonly Verdict[];
+  readonly wallMs: number;
+}
+
+const ORDER = [INTAKE, SWEEP, ACT, CLOCK];
+
+function sortedUnique(sizes: readonly number[]): number[] {
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+export function runSuite(
+  projects: BuiltProjects,
+  config: SuiteConfig,
+  progress: (line: string) => void = () => {},
+): SuiteReport {
+  const started = performance.now();
+  const outcomes: BenchOutcome[] = [];
+  // A fresh entity per configuration, so no measurement inherits another's rows.
+  const prepare = (rows: number, mix: PrefillMix) => {
+    const desk = setUpBenchEntity(projects);
+    const prefill = prefillCases(desk, { rows, mix });
+    progress(
+      `${rows.toLocaleString('en-US')} cases (${mix}) pre-filled in ${(prefill.wallMs / 1000).toFixed(1)} s`,
+    );
+    return { desk, prefill };
+  };
+
+  // Intake and clerk actions share an entity per size: one pre-fill serves both.
+  for (const rows of sortedUnique([...config.intakeSizes, ...config.actSizes])) {
+    const { desk, prefill } = prepare(rows, 'mixed');
+    if (config.intakeSizes.includes(rows)) {
+      outcomes.push(measureIntake(desk, prefill, config.repeats));
+      progress(`${INTAKE} @ ${rows.toLocaleString('en-US')} measured`);
+    }
+    if (config.actSizes.includes(rows)) {
+      outcomes.push(measureAct(desk, prefill, config.repeats));
+      progress(`${ACT} @ ${rows.toLocaleString('en-US')} measured`);
+    }
+  }
+  for (const rows of sortedUnique(config.sweepSizes)) {
+    const { desk, prefill } = prepare(rows, 'open');
+    outcomes.push(measureSweep(desk, prefill));
+    progress(`${SWEEP} @ ${rows.toLocaleString('en-US')} measured`);
+  }
+  const clockSizes = sortedUnique(config.clockSizes);
+  if (clockSizes.length > 0) benchClock(clockSizes[0]); // warm-up, not reported
+  for (const size of clockSizes) {
+    const r = benchClock(size);
+    outcomes.push({
+      result: { name: CLOCK, size, calls: r.calls, simulatedMs: r.simulatedMs, wallMs: r.wallMs },
+      problems: [],
+    });
+    progress(`${CLOCK} @ ${size.toLocaleString('en-US')} measured`);
+  }
+
+  const results = outcomes
+    .map((o) => o.result)
+    .sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name) || a.size - b.size);
+  return {
+    results,
+    problems: outcomes.flatMap((o) => o.problems),
+    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, ACT]),
+    wallMs: performance.now() - started,
+  };
+}
