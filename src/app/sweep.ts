@@ -9,6 +9,8 @@ import { deliverMail, type DeliveryReport } from './deliver-mail';
 import { radicateSubmission, type IntakeDeps } from './intake';
 
 export const RECONCILED_THROUGH_KEY = 'sweep.reconciledThrough';
+/** Business days left change once a day: the full read of open cases happens once per local day. */
+export const CLOCKS_REFRESHED_ON_KEY = 'sweep.clocksRefreshedOn';
 /** Responses can become visible a little after their timestamp: look back this far every time. */
 export const RECONCILE_OVERLAP_MS = 6 * 60 * 60 * 1000;
 /** Stop starting new work when less than this is left of the execution. */
@@ -65,8 +67,9 @@ function reconcile(deps: SweepDeps): {
 }
 
 function refreshClocks(deps: SweepDeps): number {
-  const calendar = createBusinessCalendar(deps.config.calendar);
   const today = bogotaDateOf(deps.clock.now());
+  if (deps.state.get(CLOCKS_REFRESHED_ON_KEY) === today) return 0;
+  const calendar = createBusinessCalendar(deps.config.calendar);
   const changes: Array<Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>> =
     [];
   for (const record of deps.cases.all()) {
@@ -89,6 +92,7 @@ function refreshClocks(deps: SweepDeps): number {
     }
   }
   if (changes.length > 0) deps.cases.updateClocks(changes);
+  deps.state.set(CLOCKS_REFRESHED_ON_KEY, today);
   return changes.length;
 }
 

@@ -87,6 +87,8 @@ describe('runSweep', () => {
     expect(report.clocksUpdated).toBe(1);
     expect(deps.cases.rows[0].businessDaysLeft).toBe(13); // 7 and 8 July have passed
     expect(report.mail.sent).toBe(2);
+    const reads = deps.cases.reads;
     expect(runSweep({ ...deps, forms: null }).mail.sent).toBe(0);
+    expect(deps.cases.reads).toBe(reads); // same local day: no second full read
   });
 });

@@ -60,16 +60,19 @@ describe('radicado numbering', () => {
 
   it('keeps counting when rows are deleted by hand (the counter is not the row count)', () => {
     const desk = new Desk();
-    for (let i = 0; i < 3; i += 1)
-      desk.submit(citizen({ subject: `Caso ${i}` }), bogota('2026-02-03T09:00:00') + i * HOUR);
+    const t = bogota('2026-02-03T09:10:00');
+    for (let i = 0; i < 3; i += 1) desk.submit(citizen({ subject: `Caso ${i}` }), t + i * 60_000);
+    // All within one hour between two sweeps (a sweep re-ingests responses whose rows vanished).
+    const sweeps = desk.executionsOf('sweepPqrs').length;
     const sheet = desk.model.requireSheet('Radicados');
     expect(radicadoColumn(desk)).toEqual(['2026-000001', '2026-000002', '2026-000003']);
     sheet.deleteRows(sheet.lastRow(), 1); // someone deletes the row of 2026-000003
-    const fourth = desk.submit(citizen(), bogota('2026-02-03T14:00:00'));
+    const fourth = desk.submit(citizen(), t + 10 * 60_000);
     expect(desk.casesFor(fourth.responseId)[0].radicado).toBe('2026-000004');
     sheet.deleteRows(2, sheet.lastRow() - 1); // and then every case row
-    const fifth = desk.submit(citizen(), bogota('2026-02-03T15:00:00'));
+    const fifth = desk.submit(citizen(), t + 20 * 60_000);
     expect(desk.casesFor(fifth.responseId)[0].radicado).toBe('2026-000005');
+    expect(desk.executionsOf('sweepPqrs')).toHaveLength(sweeps);
   });
 
   it("keeps the counter in the entity's own script properties, under the entity's lock", () => {
