@@ -2,11 +2,11 @@
 // clock, and send what the outbox still holds. Idempotent: a second run finds nothing to do.
 import { bogotaDateOf } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
-import type { CaseRecord } from '../core/cases/case-record';
+import type { ClockChange } from '../ports/case-store';
 import { computeCaseClock } from '../core/clock/case-clock';
 import type { FormSource } from '../ports/form-source';
 import { deliverMail, type DeliveryReport } from './deliver-mail';
-import { radicateSubmission, type IntakeDeps } from './intake';
+import { LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
 
 export const RECONCILED_THROUGH_KEY = 'sweep.reconciledThrough';
 /** Business days left change once a day: the full read of open cases happens once per local day. */
@@ -66,39 +66,44 @@ function reconcile(deps: SweepDeps): {
   return { reconciled, deferred, stoppedEarly: false };
 }
 
-function refreshClocks(deps: SweepDeps): number {
+/** Rewrites days left (and due dates, if the calendar changed) of open cases, under the lock so a
+ * clerk's act between the read and the write is never undone. Returns null when the lock was busy. */
+function refreshClocks(deps: SweepDeps): number | null {
   const today = bogotaDateOf(deps.clock.now());
   if (deps.state.get(CLOCKS_REFRESHED_ON_KEY) === today) return 0;
-  const calendar = createBusinessCalendar(deps.config.calendar);
-  const changes: Array<Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>> =
-    [];
-  for (const record of deps.cases.all()) {
-    if (!OPEN_STATUSES.has(record.status)) continue;
-    const clock = computeCaseClock({
-      type: record.type,
-      receivedAt: Date.parse(record.receivedAt),
-      events: record.events,
-      today,
-      settings: deps.config.settings,
-      calendar,
-    });
-    if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate) {
-      changes.push({
-        radicado: record.radicado,
-        businessDaysLeft: clock.businessDaysLeft,
-        dueDate: clock.dueDate,
-        status: record.status,
+  if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) return null;
+  try {
+    const calendar = createBusinessCalendar(deps.config.calendar);
+    const changes: ClockChange[] = [];
+    for (const record of deps.cases.all()) {
+      if (!OPEN_STATUSES.has(record.status)) continue;
+      const clock = computeCaseClock({
+        type: record.type,
+        receivedAt: Date.parse(record.receivedAt),
+        events: record.events,
+        today,
+        settings: deps.config.settings,
+        calendar,
       });
+      if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate) {
+        changes.push({
+          radicado: record.radicado,
+          businessDaysLeft: clock.businessDaysLeft,
+          dueDate: clock.dueDate,
+        });
+      }
     }
+    if (changes.length > 0) deps.cases.updateClocks(changes);
+    deps.state.set(CLOCKS_REFRESHED_ON_KEY, today);
+    return changes.length;
+  } finally {
+    deps.lock.release();
   }
-  if (changes.length > 0) deps.cases.updateClocks(changes);
-  deps.state.set(CLOCKS_REFRESHED_ON_KEY, today);
-  return changes.length;
 }
 
 export function runSweep(deps: SweepDeps): SweepReport {
   const { reconciled, deferred, stoppedEarly } = reconcile(deps);
-  const clocksUpdated = stoppedEarly ? 0 : refreshClocks(deps);
+  const clocksUpdated = stoppedEarly ? 0 : (refreshClocks(deps) ?? 0);
   const mail = deliverMail(deps.outbox.pending(), {
     mailer: deps.mailer,
     outbox: deps.outbox,

@@ -1,8 +1,7 @@
 // CaseStore on the Radicados sheet (plus Textos largos): look-ups by TextFinder, batch I/O.
 import type { CaseRecord } from '../core/cases/case-record';
 import type { LongText } from '../core/intake/normalize-submission';
-import type { CaseStore } from '../ports/case-store';
-import { CASE_STATUS_LABELS } from '../core/cases/case-record';
+import type { CaseStore, ClockChange } from '../ports/case-store';
 import { dateCell, readText, textCell, type CellValue } from './cell-values';
 import { caseToRow, rowToCase } from './case-rows';
 import { SheetTable } from './sheet-table';
@@ -72,32 +71,30 @@ export class SheetCaseStore implements CaseStore {
     return rows.map((r) => r.record);
   }
 
-  updateClocks(
-    changes: ReadonlyArray<
-      Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>
-    >,
-  ): void {
+  /** Writes the two clock columns over runs of consecutive case rows: one write per column per run. */
+  updateClocks(changes: readonly ClockChange[]): void {
     if (!this.snapshot) this.all();
     const rows = this.snapshot!.rows;
-    if (rows.length === 0) return;
     const byRadicado = new Map(changes.map((c) => [c.radicado, c]));
-    const first = rows[0].row;
-    const last = rows[rows.length - 1].row;
-    const days: CellValue[] = [];
-    const due: CellValue[] = [];
-    const status: CellValue[] = [];
-    let next = 0;
-    for (let row = first; row <= last; row += 1) {
-      const entry = rows[next]?.row === row ? rows[next++] : null;
-      const record = entry?.record;
-      const change = record ? byRadicado.get(record.radicado) : undefined;
-      days.push(change?.businessDaysLeft ?? record?.businessDaysLeft ?? '');
-      due.push(dateCell(change?.dueDate ?? record?.dueDate ?? ''));
-      status.push(record ? CASE_STATUS_LABELS[change?.status ?? record.status] : '');
-    }
     const table = this.cases();
-    table.writeColumn('businessDaysLeft', first, days);
-    table.writeColumn('dueDate', first, due);
-    table.writeColumn('status', first, status);
+    let start = 0;
+    while (start < rows.length) {
+      let end = start + 1;
+      while (end < rows.length && rows[end].row === rows[end - 1].row + 1) end += 1;
+      const run = rows
+        .slice(start, end)
+        .map(({ record }) => ({ ...record, ...byRadicado.get(record.radicado) }));
+      table.writeColumn(
+        'businessDaysLeft',
+        rows[start].row,
+        run.map((r) => r.businessDaysLeft),
+      );
+      table.writeColumn(
+        'dueDate',
+        rows[start].row,
+        run.map((r) => dateCell(r.dueDate)),
+      );
+      start = end;
+    }
   }
 }

@@ -35,7 +35,8 @@ export function readText(value: unknown): string {
 
 export function readCalendarDate(value: unknown): CalendarDate | '' {
   if (isDateValue(value)) return bogotaDateOf(value.getTime());
-  if (typeof value === 'string') return parseCalendarDate(value.trim()) ?? '';
+  // A plain-text cell keeps a typed quote prefix as part of the text.
+  if (typeof value === 'string') return parseCalendarDate(value.trim().replace(/^'/, '')) ?? '';
   return '';
 }
 

@@ -1,5 +1,4 @@
 // Reads the entity's configuration sheets once per execution: settings, staff, routing, closed days.
-import { parseCalendarDate } from '../core/calendar/calendar-date';
 import type { CalendarOverrides } from '../core/calendar/business-calendar';
 import { parseRequestType } from '../core/request-types';
 import type { RoutingRule, RoutingStrategy } from '../core/routing/route-case';
@@ -113,7 +112,7 @@ export class SheetConfigSource implements ConfigSource {
     for (const { row, values: r } of this.tables.closedDays().readFrom(2)) {
       const raw = r.date;
       if (readText(raw).trim() === '') continue;
-      const date = readCalendarDate(raw) || parseCalendarDate(readText(raw).trim());
+      const date = readCalendarDate(raw);
       if (!date) {
         warnings.push(
           `Días no hábiles, fila ${row}: la fecha "${readText(raw)}" no es AAAA-MM-DD; se ignora.`,

@@ -76,6 +76,7 @@ export class SheetTable {
     if (rows.length === 0) return 0;
     this.columnIndex();
     const first = this.sheet.getLastRow() + 1;
+    this.ensureRows(first + rows.length - 1);
     this.sheet
       .getRange(first, 1, rows.length, this.width)
       .setValues(rows.map((r) => this.toRow(r)));

@@ -12,12 +12,11 @@ export interface CaseStore {
   /** Every case, read in one batch (sweeps and reports). */
   all(): CaseRecord[];
   /** Rewrites the computed clock columns of many cases in one batch. */
-  updateClocks(
-    changes: ReadonlyArray<
-      Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>
-    >,
-  ): void;
+  updateClocks(changes: readonly ClockChange[]): void;
 }
+
+/** The computed clock columns of one case; status is never rewritten in bulk. */
+export type ClockChange = Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate'>;
 
 export interface AuditEntry {
   readonly at: string;

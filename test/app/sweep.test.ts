@@ -91,4 +91,20 @@ describe('runSweep', () => {
     expect(runSweep({ ...deps, forms: null }).mail.sent).toBe(0);
     expect(deps.cases.reads).toBe(reads); // same local day: no second full read
   });
+
+  it('leaves the clocks for the next sweep when the lock is busy, so no clerk act is overwritten', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
+    radicateSubmission(deps, {
+      ...response('a', '2026-07-06T08:00:00-05:00'),
+      channel: 'formulario',
+      by: 'formulario',
+    });
+    deps.clock.ms = at('2026-07-08T09:00:00-05:00');
+    deps.lock.available = false;
+    expect(runSweep({ ...deps, forms: null }).clocksUpdated).toBe(0);
+    expect(deps.cases.rows[0].businessDaysLeft).toBe(15);
+    deps.lock.available = true;
+    expect(runSweep({ ...deps, forms: null }).clocksUpdated).toBe(1);
+    expect(deps.lock.released).toBe(deps.lock.acquired);
+  });
 });

@@ -6,7 +6,7 @@ import type { OutboundMail } from '../../src/core/notifications/mail';
 import { DEFAULT_SETTINGS, type EntitySettings } from '../../src/core/settings';
 import type { StaffMember } from '../../src/core/routing/staff';
 import type { IntakeDeps } from '../../src/app/intake';
-import type { AuditEntry, AuditLog, CaseStore } from '../../src/ports/case-store';
+import type { AuditEntry, AuditLog, CaseStore, ClockChange } from '../../src/ports/case-store';
 import type { EntityConfig } from '../../src/ports/config-source';
 import type { Clock, KeyValueStore, Logger, Mutex, Tokens } from '../../src/ports/entity-state';
 import type { Mailer, Outbox, OutboxEntry } from '../../src/ports/mail';
@@ -37,11 +37,7 @@ export class MemoryCases implements CaseStore {
     this.reads += 1;
     return [...this.rows];
   }
-  updateClocks(
-    changes: ReadonlyArray<
-      Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate' | 'status'>
-    >,
-  ): void {
+  updateClocks(changes: readonly ClockChange[]): void {
     for (const change of changes) {
       const at = this.rows.findIndex((r) => r.radicado === change.radicado);
       this.rows[at] = { ...this.rows[at], ...change };

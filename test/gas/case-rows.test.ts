@@ -72,3 +72,12 @@ describe('case rows', () => {
     expect(rowToCase({ ...caseToRow(record), events: 'no es JSON' }).events).toEqual([]);
   });
 });
+
+describe('readCalendarDate', () => {
+  it('reads ISO text, a quote-prefixed ISO text from a plain-text cell, and a Date', () => {
+    expect(readCalendarDate('2026-12-24')).toBe('2026-12-24');
+    expect(readCalendarDate("'2026-12-24")).toBe('2026-12-24');
+    expect(readCalendarDate(new Date('2026-12-24T05:00:00.000Z'))).toBe('2026-12-24');
+    expect(readCalendarDate('24 de diciembre')).toBe('');
+  });
+});

@@ -64,7 +64,9 @@ function checkNoOtherExecutions(
   const extra = desk.ws.executions.slice(before).length - expected;
   if (extra !== 0) {
     const names = desk.ws.executions.slice(before).map((e) => e.fn);
-    problems.push(`${label}: ${extra} unexpected executions during measurement (${names.join(', ')})`);
+    problems.push(
+      `${label}: ${extra} unexpected executions during measurement (${names.join(', ')})`,
+    );
   }
 }
 
@@ -77,7 +79,11 @@ function runError(run: RunResult): string | null {
  * execution. The first submission is a warm-up (the outbox is still empty then, and V8 is cold);
  * the next `repeats` are averaged. Checks that numbering continues after the pre-filled cases.
  */
-export function measureIntake(desk: BenchDesk, prefill: PrefillReport, repeats: number): BenchOutcome {
+export function measureIntake(
+  desk: BenchDesk,
+  prefill: PrefillReport,
+  repeats: number,
+): BenchOutcome {
   const size = prefill.cases.length;
   const label = `${INTAKE} @ ${size}`;
   const problems: string[] = [];
@@ -102,9 +108,10 @@ export function measureIntake(desk: BenchDesk, prefill: PrefillReport, repeats: 
       continue;
     }
     const year = Number(bogotaDateOf(at).slice(0, 4));
-    const number = parseRadicado(value.radicado ?? '')?.number ?? NaN;
-    const expected = previous === null ? (prefill.counters.get(year) ?? 0) + 1 : previous + 1;
-    if (number !== expected) {
+    const got: number = parseRadicado(value.radicado ?? '')?.number ?? NaN;
+    const expected: number =
+      previous === null ? (prefill.counters.get(year) ?? 0) + 1 : previous + 1;
+    if (got !== expected) {
       const want = formatRadicado({
         prefix: entity.radicadoPrefix ? (entity.daneCode ?? '') : '',
         year,
@@ -112,7 +119,7 @@ export function measureIntake(desk: BenchDesk, prefill: PrefillReport, repeats: 
       });
       problems.push(`${label}: got radicado ${value.radicado}, expected ${want}`);
     }
-    previous = number;
+    previous = got;
     if (k > 0) measured.push({ record: run.record, wallMs });
   }
   checkNoOtherExecutions(label, desk, before, repeats + 1, problems);

@@ -97,7 +97,12 @@ function syntheticCase(
   spanDays: number,
   mix: PrefillMix,
   numbering: Map<number, number>,
-  clockOf: (type: CaseRecord['type'], receivedAt: number, events: CaseEvent[], today: string) => {
+  clockOf: (
+    type: CaseRecord['type'],
+    receivedAt: number,
+    events: CaseEvent[],
+    today: string,
+  ) => {
     effectiveReceiptDate: string;
     dueDate: string;
     businessDaysLeft: number;
@@ -129,7 +134,12 @@ function syntheticCase(
   if (mix === 'mixed' && ageDays > 20 && i % 3 !== 0) {
     status = 'respondido';
     answeredAt = new Date(receivedAt + 7 * DAY_MS).toISOString();
-    events.push({ kind: 'answered', at: answeredAt, by: assignee.email, note: 'Respuesta de fondo' });
+    events.push({
+      kind: 'answered',
+      at: answeredAt,
+      by: assignee.email,
+      note: 'Respuesta de fondo',
+    });
     today = bogotaDateOf(receivedAt + 7 * DAY_MS);
   } else if (i % 10 === 4) {
     status = 'suspendido';
@@ -228,7 +238,15 @@ export function prefillCases(desk: BenchDesk, options: PrefillOptions): PrefillR
   const cases: PrefilledCase[] = [];
   const grid: CellValue[][] = [];
   for (let i = 0; i < options.rows; i += 1) {
-    const record = syntheticCase(i, options.rows, ws.now, spanDays, options.mix, numbering, clockOf);
+    const record = syntheticCase(
+      i,
+      options.rows,
+      ws.now,
+      spanDays,
+      options.mix,
+      numbering,
+      clockOf,
+    );
     const values = caseToRow(record);
     const line = new Array<CellValue>(width).fill('');
     for (const { key, at } of layout) line[at] = values[key] ?? '';

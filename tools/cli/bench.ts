@@ -11,27 +11,23 @@ import { loadBuiltProjects } from '../scenario/run-scenario';
 
 const root = resolve(__dirname, '..', '..');
 const json = process.argv.includes('--json');
-const quick = process.argv.includes('--quick');
+const suite = process.argv.includes('--quick') ? QUICK_SUITE : FULL_SUITE;
 
 const projects = loadBuiltProjects(join(root, 'dist'));
-const report = runSuite(projects, quick ? QUICK_SUITE : FULL_SUITE, (line) =>
-  process.stderr.write(`  · ${line}\n`),
-);
+const report = runSuite(projects, suite, (line) => process.stderr.write(`  · ${line}\n`));
 
 console.log('');
 console.log(formatTable(report.results));
 console.log('');
 for (const verdict of report.verdicts) console.log(verdict.line);
 console.log('');
-console.log(
-  'calls and simulated ms: the measured execution only (intake: the form-submit trigger; rpc.act: the',
-);
-console.log(
-  `rpc gateway; sweep: the time-driven trigger), averaged over ${(quick ? QUICK_SUITE : FULL_SUITE).repeats} runs after a warm-up (sweep: its first run).`,
-);
-console.log(
-  `Pre-filled sheets keep ${HEADROOM_ROWS} blank rows below the cases: SheetTable.append never grows the grid.`,
-);
+const notes = [
+  'calls and simulated ms count the measured execution only: the form-submit trigger (intake),',
+  `the rpc gateway (rpc.act), each averaged over ${suite.repeats} runs after a warm-up; the time-driven`,
+  "trigger (sweep.run), its day's first run, which refreshes every open case's clock.",
+  `Pre-filled Radicados sheets keep ${HEADROOM_ROWS} blank rows below the cases: SheetTable.append never grows the grid.`,
+];
+for (const note of notes) console.log(note);
 if (report.problems.length > 0) {
   console.log('');
   console.log(`Problems (${report.problems.length}):`);

@@ -151,7 +151,7 @@ function configureEntity(harness: Harness, entity: ScenarioEntity, owner: string
     model,
     CLOSED_DAYS_SHEET,
     (settings.closedDays ?? []).map((date) => ({
-      date: `'${date}`,
+      date, // the column is plain text ('@'), so the ISO date stays as typed
       kind: CLOSED_DAY_KINDS.closed,
       reason: 'Cierre decretado por la entidad',
     })),
