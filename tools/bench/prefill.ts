@@ -16,11 +16,7 @@ import { BENCH_ENTITY, type BenchDesk } from './bench-entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * Blank rows left below the pre-filled cases, as a sheet in use has. Needed because the product's
- * `SheetTable.append` never grows the grid (its `ensureRows` is not called): with the grid ending
- * exactly at the last case, the next radication would fail with "outside the dimensions".
- */
+/** Blank rows left below the pre-filled cases, as a sheet in use has (appends grow it when full). */
 export const HEADROOM_ROWS = 500;
 
 export type PrefillMix =

@@ -25,7 +25,7 @@ const notes = [
   'calls and simulated ms count the measured execution only: the form-submit trigger (intake),',
   `the rpc gateway (rpc.act), each averaged over ${suite.repeats} runs after a warm-up; the time-driven`,
   "trigger (sweep.run), its day's first run, which refreshes every open case's clock.",
-  `Pre-filled Radicados sheets keep ${HEADROOM_ROWS} blank rows below the cases: SheetTable.append never grows the grid.`,
+  `Pre-filled Radicados sheets keep ${HEADROOM_ROWS} blank rows below the cases, as a sheet in use has.`,
 ];
 for (const note of notes) console.log(note);
 if (report.problems.length > 0) {
