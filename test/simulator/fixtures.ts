@@ -246,13 +246,6 @@ export class Desk {
     return form;
   }
 
-  /** The form item currently asking question `code`, found by its title on the live form. */
-  itemByTitle(title: string): FormModel['items'][number] {
-    const item = this.form().items.find((i) => i.title === title);
-    if (!item) throw new Error(`no form item titled "${title}"`);
-    return item;
-  }
-
   submit(answers: CitizenAnswers, at: number, faults: SubmitFaults = {}): SubmitResult {
     return this.harness.submit(this.name, answers, at, faults);
   }
@@ -337,6 +330,15 @@ export class Desk {
     return rows;
   }
 
+  /** The Radicados row holding `radicado` (0 when absent). */
+  rowOfRadicado(radicado: string): number {
+    const sheet = this.model.requireSheet('Radicados');
+    const at = this.column('Radicados', 'Radicado');
+    for (let r = 2; r <= sheet.lastRow(); r += 1)
+      if (sheet.cell(r, at)?.value === radicado) return r;
+    return 0;
+  }
+
   /** The raw stored value of one cell, by header. */
   value(sheetName: string, row: number, header: string): unknown {
     const at = this.column(sheetName, header);
@@ -386,12 +388,6 @@ export function itemIds(desk: Desk): Partial<Record<FieldCode, number>> {
   return JSON.parse(desk.entity.properties.get('form.items') ?? '{}') as Partial<
     Record<FieldCode, number>
   >;
-}
-
-/** DD/MM/YYYY of a calendar date written YYYY-MM-DD. */
-export function ddmmyyyy(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** Every response the form holds is radicated in exactly one Radicados row. */

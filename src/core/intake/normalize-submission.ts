@@ -4,7 +4,7 @@ import type { ErrorCode } from '../errors';
 import { parseRequestType, type RequestTypeCode } from '../request-types';
 import type { Petitioner } from '../cases/case-record';
 import type { FieldCode } from './form-definition';
-import { YES } from './form-definition';
+import { questionFor, YES } from './form-definition';
 import { CELL_TEXT_LIMIT, normalizeText, splitForCells } from './normalize-text';
 
 export type RawAnswers = Partial<Record<FieldCode, string | readonly string[]>>;
@@ -65,7 +65,7 @@ export function normalizeSubmission(raw: RawAnswers): NormalizedSubmission {
     const limit = FIELD_LIMITS[code];
     if (limit !== undefined && text.length > limit) {
       longTexts.push({ field: code, chunks: splitForCells(text) });
-      alerts.push({ code: 'TEXT_TRUNCATED', details: { field: code } });
+      alerts.push({ code: 'TEXT_TRUNCATED', details: { field: questionFor(code).title } });
       return splitForCells(text, limit)[0];
     }
     return text;

@@ -68,7 +68,10 @@ describe('normalizeSubmission', () => {
     expect(s.description.length).toBeLessThanOrEqual(50000);
     expect(s.longTexts).toHaveLength(1);
     expect(s.longTexts[0].chunks.join('')).toBe(long);
-    expect(s.alerts).toContainEqual({ code: 'TEXT_TRUNCATED', details: { field: 'description' } });
+    expect(s.alerts).toContainEqual({
+      code: 'TEXT_TRUNCATED',
+      details: { field: 'Describa su solicitud y sus razones' },
+    });
   });
 
   it('still accepts an empty submission, flagged for staff', () => {

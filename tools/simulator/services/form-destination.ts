@@ -110,7 +110,10 @@ export function appendResponseRow(
   for (const answer of response.answers) {
     const item = form.item(answer.itemId);
     if (!item) continue;
-    const text = typeof answer.value === 'string' ? answer.value : answer.value.join(', ');
+    const full = typeof answer.value === 'string' ? answer.value : answer.value.join(', ');
+    // Undocumented: what Forms writes for an answer longer than a cell holds. The response itself
+    // keeps the whole text; the simulator cuts the sheet copy to the 50,000-character cell limit.
+    const text = full.length > CELL_LIMIT ? full.slice(0, CELL_LIMIT) : full;
     values[columnFor(item.title)] = text.startsWith('=') ? `'${text}` : text;
   }
   const row = sheet.lastRow() + 1;
@@ -119,6 +122,9 @@ export function appendResponseRow(
   sheet.write(row, 1, [line], false);
   response.row = { spreadsheetId: sheet.parent.id, sheetId: sheet.sheetId, row };
 }
+
+/** Characters one cell holds (support.google.com/drive/answer/37603). */
+const CELL_LIMIT = 50000;
 
 function writeHeaders(sheet: SheetModel, titles: readonly string[], startCol = 1): void {
   // The apostrophe keeps a title literal (a title like "2026" stays text).
