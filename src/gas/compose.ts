@@ -73,7 +73,13 @@ export function compose(rawServices: unknown): Composition {
     routing: table(ROUTING_SHEET),
     closedDays: table(CLOSED_DAYS_SHEET),
   });
-  const config = once(() => configSource.load());
+  const config = once(() => {
+    const loaded = configSource.load();
+    if (loaded.settings.followUpUrl) return loaded;
+    // Without a configured address, the follow-up link points at this entity's own web app, if deployed.
+    const url = ScriptApp.getService().getUrl() ?? '';
+    return { ...loaded, settings: { ...loaded.settings, followUpUrl: url } };
+  });
   const forms = once(() => {
     const id = state.get(FORM_ID_KEY);
     return id ? new GasFormSource(FormApp.openById(id), readItemMap(state)) : null;

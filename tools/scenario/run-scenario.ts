@@ -118,7 +118,12 @@ function typeSettings(model: SpreadsheetModel, settings: Partial<EntitySettings>
 function configureEntity(harness: Harness, entity: ScenarioEntity, owner: string): void {
   const ws = harness.ws;
   const settings = entity.entity;
-  ws.addEntity({ name: entity.id, owner, mailQuotaPerDay: settings.mailQuotaPerDay });
+  ws.addEntity({
+    name: entity.id,
+    owner,
+    mailQuotaPerDay: settings.mailQuotaPerDay,
+    spreadsheetName: `Ventanilla PQRSD - ${settings.name}`,
+  });
   harness.open(entity.id, owner);
   const first = harness.menu(entity.id, owner, SETUP_MENU);
   if (first.error) throw new Error(`setup failed for ${entity.id}: ${first.error.message}`);

@@ -54,6 +54,8 @@ export interface EntityOptions {
   readonly name: string;
   readonly owner: string;
   readonly projectTitle?: string;
+  /** The tracking spreadsheet's file name. */
+  readonly spreadsheetName?: string;
   /** Google Workspace domain of the entity's accounts; active-user email is visible within it. */
   readonly domain?: string;
   readonly mailQuotaPerDay?: number;
@@ -192,11 +194,14 @@ export class Workspace {
 
   addEntity(options: EntityOptions): Entity {
     if (this.entities.has(options.name)) throw new Error(`entity ${options.name} exists`);
-    const spreadsheet = this.spreadsheets.create(`PQRSD - ${options.name}`, {
-      timeZone: 'America/Bogota',
-      locale: 'es_CO',
-      owner: options.owner,
-    });
+    const spreadsheet = this.spreadsheets.create(
+      options.spreadsheetName ?? `PQRSD - ${options.name}`,
+      {
+        timeZone: 'America/Bogota',
+        locale: 'es_CO',
+        owner: options.owner,
+      },
+    );
     const scriptId = this.scriptIds.take();
     const domain = options.domain ?? options.owner.split('@')[1] ?? '';
     const entity: Entity = {

@@ -1,0 +1,38 @@
+// The private follow-up link in the acknowledgement opens the citizen's own case, and nothing else.
+import { CITIZEN_EMAIL, Desk, bogota, citizen, useBuiltBundle } from './fixtures';
+
+useBuiltBundle();
+
+function linkIn(body: string): URL {
+  const match = /https:\/\/\S+/.exec(body);
+  if (!match) throw new Error(`no link in: ${body}`);
+  return new URL(match[0]);
+}
+
+describe('citizen follow-up link', () => {
+  it('points at the entity web app and shows the case status, escaped', () => {
+    const desk = new Desk();
+    desk.submit(citizen({ subject: 'Luz <b>parque</b>' }), bogota('2026-02-03T10:00:00'));
+    const ack = desk.ws.mail.sentTo(CITIZEN_EMAIL).find((m) => m.subject.startsWith('Radicado'))!;
+    const link = linkIn(ack.body);
+    expect(link.origin + link.pathname).toBe(desk.entity.webAppUrl);
+    const page = desk.harness.visit(desk.entity.name, Object.fromEntries(link.searchParams));
+    expect(page.error).toBeNull();
+    expect(page.body).toContain('2026-000001');
+    expect(page.body).toContain('Luz &lt;b&gt;parque&lt;/b&gt;');
+    expect(page.body).not.toContain('<b>parque');
+  });
+
+  it('does not open another case with a valid token of a different one', () => {
+    const desk = new Desk();
+    desk.submit(citizen(), bogota('2026-02-03T10:00:00'));
+    desk.submit(citizen({ subject: 'Segunda' }), bogota('2026-02-03T11:00:00'));
+    const [first] = desk.ws.mail
+      .sentTo(CITIZEN_EMAIL)
+      .filter((m) => m.subject.startsWith('Radicado'));
+    const token = linkIn(first.body).searchParams.get('t')!;
+    const page = desk.harness.visit(desk.entity.name, { r: '2026-000002', t: token });
+    expect(page.body).not.toContain('Segunda');
+    expect(page.body).toContain('No encontramos');
+  });
+});
