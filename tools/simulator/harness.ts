@@ -4,7 +4,11 @@
 import { FORM_QUESTIONS, NO, YES, type FieldCode } from '../../src/core/intake/form-definition';
 import { isRequestTypeCode, REQUEST_TYPE_LABELS } from '../../src/core/request-types';
 import { isDate } from './kernel';
-import { buildFormSubmitEvent } from './services/form-events';
+import {
+  buildBlankSheetFormSubmitEvent,
+  buildFormSubmitEvent,
+  buildSheetFormSubmitEvent,
+} from './services/form-events';
 import { readHtmlOutput } from './services/html';
 import { readTextOutput } from './services/content';
 import type { RunResult, Workspace } from './workspace';
@@ -13,15 +17,43 @@ export type CitizenAnswers = Partial<Record<FieldCode, string | boolean | readon
 
 export interface SubmitFaults {
   readonly triggerNotFired?: boolean;
+  /** Every installed form-submit trigger (form side and sheet side) runs twice. */
   readonly deliveredTwice?: boolean;
   readonly lockHeldForMs?: number;
   readonly mailQuotaExhausted?: boolean;
+  /**
+   * Sheets-side ON_FORM_SUBMIT triggers also get a second, blank event a few seconds after the
+   * real one (markfguerra/google-forms-to-slack#6 and #7). Form-side triggers are not affected.
+   */
+  readonly sheetSideBlankDuplicate?: boolean;
+  /** Delay of the blank duplicate after the submission; default 3 s ("a few seconds"). */
+  readonly sheetSideBlankDelayMs?: number;
+}
+
+/** One event delivered to one installed trigger. */
+export interface SubmitDelivery {
+  /** FORMS: trigger installed with forForm(...); SPREADSHEETS: with forSpreadsheet(...). */
+  readonly source: 'FORMS' | 'SPREADSHEETS';
+  readonly triggerUid: string;
+  /** True for the injected blank duplicate. */
+  readonly blank: boolean;
+  readonly run: RunResult;
 }
 
 export interface SubmitResult {
   readonly responseId: string;
+  /** Every handler run, in the order they happened. */
   readonly runs: readonly RunResult[];
+  readonly deliveries: readonly SubmitDelivery[];
 }
+
+export interface OpenOptions {
+  /** The person opens the file in view or comment mode. */
+  readonly readOnly?: boolean;
+}
+
+/** "A few seconds" after the real event (markfguerra/google-forms-to-slack#7); the exact delay is not reported. */
+export const DEFAULT_BLANK_DUPLICATE_DELAY_MS = 3_000;
 
 /** google.script.run passes primitives, plain objects and arrays only; a Date fails the call. */
 export function cloneForScriptRun(value: unknown, path = 'value'): unknown {
@@ -74,8 +106,15 @@ export function formAnswers(
 export class Harness {
   constructor(readonly ws: Workspace) {}
 
-  /** A person opens the spreadsheet: the shim's onOpen runs as a simple trigger. */
-  open(entity: string, user: string): RunResult {
+  /**
+   * A person opens the spreadsheet: the shim's onOpen runs as a simple trigger. Opened read-only,
+   * nothing runs and the result is null.
+   */
+  open(entity: string, user: string, options?: { readonly readOnly?: false }): RunResult;
+  open(entity: string, user: string, options: OpenOptions): RunResult | null;
+  open(entity: string, user: string, options: OpenOptions = {}): RunResult | null {
+    // developers.google.com/apps-script/guides/triggers#restrictions: simple triggers do not run when a file is opened read-only (view or comment).
+    if (options.readOnly) return null;
     return this.ws.run({
       entity,
       fn: 'onOpen',
@@ -132,29 +171,84 @@ export class Harness {
     const itemIds = JSON.parse(ent.properties.get('form.items') ?? '{}') as Partial<
       Record<FieldCode, number>
     >;
+    return this.submitResponse(entity, formId, formAnswers(answers, itemIds), atMs, faults);
+  }
+
+  /**
+   * Any form, answered by item id (for test shims that build their own form): the response is
+   * recorded at `atMs` and the entity's installed triggers fire — form-side ones on this form,
+   * then sheet-side ones on the spreadsheet the form sends its responses to.
+   */
+  submitResponse(
+    entity: string,
+    formId: string,
+    answers: ReadonlyMap<number, string | readonly string[]>,
+    atMs: number,
+    faults: SubmitFaults = {},
+  ): SubmitResult {
+    const ent = this.ws.entity(entity);
+    const form = this.ws.forms.get(formId);
+    if (!form) throw new Error(`no form ${formId}`);
     this.advanceTo(atMs);
-    const response = this.ws.forms.submit(formId, formAnswers(answers, itemIds), this.ws.now);
+    const submittedAt = this.ws.now;
+    const response = this.ws.forms.submit(formId, answers, submittedAt);
     if (faults.lockHeldForMs) ent.lock.holdUntil(this.ws.now + faults.lockHeldForMs);
     if (faults.mailQuotaExhausted)
       this.ws.mail.consume(ent.owner, this.ws.mail.remaining(ent.owner, this.ws.now), this.ws.now);
-    const runs: RunResult[] = [];
-    if (!faults.triggerNotFired) {
-      const deliveries = faults.deliveredTwice ? 2 : 1;
-      for (const trigger of ent.triggers.formSubmitTriggers(formId)) {
-        for (let i = 0; i < deliveries; i += 1) {
-          runs.push(
-            this.ws.run({
-              entity,
-              fn: trigger.handler,
-              kind: 'trigger',
-              triggerOwner: trigger.owner,
-              args: (exec) => [buildFormSubmitEvent(exec, this.ws.forms, response, trigger.uid)],
-            }),
-          );
-        }
+    const deliveries: SubmitDelivery[] = [];
+    if (faults.triggerNotFired) return { responseId: response.id, runs: [], deliveries };
+    const times = faults.deliveredTwice ? 2 : 1;
+    for (const trigger of ent.triggers.formSubmitTriggers(formId)) {
+      for (let i = 0; i < times; i += 1) {
+        const run = this.ws.run({
+          entity,
+          fn: trigger.handler,
+          kind: 'trigger',
+          triggerOwner: trigger.owner,
+          args: (exec) => [buildFormSubmitEvent(exec, this.ws.forms, response, trigger.uid)],
+        });
+        deliveries.push({ source: 'FORMS', triggerUid: trigger.uid, blank: false, run });
       }
     }
-    return { responseId: response.id, runs };
+    // developers.google.com/apps-script/guides/triggers/installable: the Sheets form-submit trigger fires when a
+    // form submits to that spreadsheet, so it follows the form's response destination.
+    const sheetTriggers =
+      form.destination && response.row
+        ? ent.triggers.spreadsheetTriggers(form.destination.spreadsheetId, 'ON_FORM_SUBMIT')
+        : [];
+    for (const trigger of sheetTriggers) {
+      for (let i = 0; i < times; i += 1) {
+        const run = this.ws.run({
+          entity,
+          fn: trigger.handler,
+          kind: 'trigger',
+          triggerOwner: trigger.owner,
+          args: (exec) => [
+            buildSheetFormSubmitEvent(exec, this.ws.spreadsheets, form, response, trigger.uid),
+          ],
+        });
+        deliveries.push({ source: 'SPREADSHEETS', triggerUid: trigger.uid, blank: false, run });
+      }
+    }
+    if (faults.sheetSideBlankDuplicate && sheetTriggers.length > 0) {
+      // markfguerra/google-forms-to-slack#7: a blank event "a few seconds after each valid submission", with no row in the sheet.
+      this.advanceTo(
+        submittedAt + (faults.sheetSideBlankDelayMs ?? DEFAULT_BLANK_DUPLICATE_DELAY_MS),
+      );
+      for (const trigger of sheetTriggers) {
+        const run = this.ws.run({
+          entity,
+          fn: trigger.handler,
+          kind: 'trigger',
+          triggerOwner: trigger.owner,
+          args: (exec) => [
+            buildBlankSheetFormSubmitEvent(exec, this.ws.spreadsheets, form, trigger.uid),
+          ],
+        });
+        deliveries.push({ source: 'SPREADSHEETS', triggerUid: trigger.uid, blank: true, run });
+      }
+    }
+    return { responseId: response.id, runs: deliveries.map((d) => d.run), deliveries };
   }
 
   /** Moves the clock to `targetMs`, firing every due time-driven trigger of every entity in order. */
