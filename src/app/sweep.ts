@@ -3,7 +3,7 @@
 import { bogotaDateOf } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import type { ClockChange } from '../ports/case-store';
-import { computeCaseClock } from '../core/clock/case-clock';
+import { clockOfCase } from '../core/cases/case-clock-input';
 import type { FormSource } from '../ports/form-source';
 import { deliverMail, type DeliveryReport } from './deliver-mail';
 import { LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
@@ -77,14 +77,7 @@ function refreshClocks(deps: SweepDeps): number | null {
     const changes: ClockChange[] = [];
     for (const record of deps.cases.all()) {
       if (!OPEN_STATUSES.has(record.status)) continue;
-      const clock = computeCaseClock({
-        type: record.type,
-        receivedAt: Date.parse(record.receivedAt),
-        events: record.events,
-        today,
-        settings: deps.config.settings,
-        calendar,
-      });
+      const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
       if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate) {
         changes.push({
           radicado: record.radicado,

@@ -160,4 +160,34 @@ describe('actOnCase', () => {
     ).toMatchObject({ ok: false, code: 'CASE_NOT_FOUND' });
     expect(deps.lock.released).toBe(deps.lock.acquired);
   });
+
+  it('keeps a lawful extension when the case is later reclassified', () => {
+    const made = makeDeps();
+    const tuesday = Date.parse('2026-07-14T09:00:00-05:00');
+    radicateSubmission(made.deps, {
+      responseId: 'q',
+      receivedAt: tuesday,
+      answers: { type: 'Queja', subject: 'S', description: 'D', consent: ['x'] },
+      channel: 'formulario',
+      by: 'f',
+    });
+    const deps = made.deps;
+    // Due Wed 5 Aug (15 business days from 15 Jul, skipping 20 Jul); total cap 30 days: Fri 28 Aug.
+    expect(deps.cases.rows[0].dueDate).toBe('2026-08-05');
+    at('2026-07-30T09:00:00-05:00', deps);
+    expect(
+      actOnCase(deps, {
+        radicado: '2026-000001',
+        action: { kind: 'extend', newDueDate: '2026-08-20', reason: 'Visita técnica' },
+        by: 'clerk@x.gov.co',
+      }),
+    ).toMatchObject({ ok: true });
+    at('2026-07-31T09:00:00-05:00', deps);
+    const reclassified = actOnCase(deps, {
+      radicado: '2026-000001',
+      action: { kind: 'reclassify', type: 'peticion_documentos' },
+      by: 'clerk@x.gov.co',
+    });
+    expect(reclassified).toMatchObject({ ok: true, value: { dueDate: '2026-08-20' } });
+  });
 });

@@ -2,7 +2,8 @@
 // an error code. Nothing is executed here; the use case persists the result.
 import { bogotaDateOf, formatDateEs, parseCalendarDate } from '../calendar/calendar-date';
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import { checkExtension, computeCaseClock, type ClockEvent } from '../clock/case-clock';
+import { checkExtension, type ClockEvent } from '../clock/case-clock';
+import { clockInputOf, clockOfCase } from './case-clock-input';
 import { fail, ok, type Result } from '../errors';
 import { isRequestTypeCode, REQUEST_TYPE_LABELS } from '../request-types';
 import type { EntitySettings } from '../settings';
@@ -52,14 +53,10 @@ function withEvent(
   extra: Partial<CaseRecord> = {},
 ): CaseRecord {
   const events = [...record.events, event];
-  const clock = computeCaseClock({
-    type: extra.type ?? record.type,
-    receivedAt: Date.parse(record.receivedAt),
-    events,
-    today: bogotaDateOf(Date.parse(ctx.nowIso)),
-    settings: ctx.settings,
-    calendar: ctx.calendar,
-  });
+  const clock = clockOfCase(
+    { ...record, events },
+    { today: bogotaDateOf(Date.parse(ctx.nowIso)), settings: ctx.settings, calendar: ctx.calendar },
+  );
   return {
     ...record,
     ...extra,
@@ -133,14 +130,11 @@ export function applyCaseAction(
       if (!newDueDate) return fail('INVALID_DATE');
       const reason = String(action.reason ?? '').trim();
       const check = checkExtension(
-        {
-          type: record.type,
-          receivedAt: Date.parse(record.receivedAt),
-          events: record.events,
+        clockInputOf(record, {
           today: bogotaDateOf(Date.parse(at)),
           settings: ctx.settings,
           calendar: ctx.calendar,
-        },
+        }),
         { at, newDueDate, reason },
       );
       if (!check.ok) return check;
