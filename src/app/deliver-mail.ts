@@ -1,10 +1,14 @@
-// Sends queued mail within the daily quota; what cannot go now stays pending for the next sweep.
-import type { Logger } from '../ports/entity-state';
+// Sends queued mail within the daily quota and the execution's time; what cannot go now stays
+// pending for the next sweep. Callers hold the entity's lock, so two executions never send the
+// same entry: the outbox row is marked sent before the lock is released.
+import type { Clock, Logger } from '../ports/entity-state';
 import type { Mailer, Outbox, OutboxEntry } from '../ports/mail';
 import { formatMessage } from '../core/messages';
 
 /** After this many failed attempts an entry stops retrying and is flagged for staff. */
 export const MAX_ATTEMPTS = 5;
+/** Do not start a send with less than this left of the execution. */
+export const SEND_RESERVE_MS = 30 * 1000;
 
 export interface DeliveryReport {
   readonly sent: number;
@@ -12,28 +16,32 @@ export interface DeliveryReport {
   readonly failed: number;
 }
 
-export function deliverMail(
-  entries: readonly OutboxEntry[],
-  deps: {
-    readonly mailer: Mailer;
-    readonly outbox: Outbox;
-    readonly log: Logger;
-    readonly now: () => string;
-  },
-): DeliveryReport {
+export interface DeliveryDeps {
+  readonly mailer: Mailer;
+  readonly outbox: Outbox;
+  readonly log: Logger;
+  readonly clock: Clock;
+}
+
+export function addReports(a: DeliveryReport, b: DeliveryReport): DeliveryReport {
+  return { sent: a.sent + b.sent, deferred: a.deferred + b.deferred, failed: a.failed + b.failed };
+}
+
+export function deliverMail(entries: readonly OutboxEntry[], deps: DeliveryDeps): DeliveryReport {
   const changed: OutboxEntry[] = [];
-  let quota = entries.length > 0 ? deps.mailer.remainingDailyQuota() : 0;
+  const pending = entries.filter((entry) => entry.status === 'pendiente');
+  let quota = pending.length > 0 ? deps.mailer.remainingDailyQuota() : 0;
   let sent = 0;
   let deferred = 0;
   let failed = 0;
-  for (const entry of entries) {
-    if (entry.status !== 'pendiente') continue;
-    if (quota < 1) {
+  for (const entry of pending) {
+    if (quota < 1 || deps.clock.remainingMs() < SEND_RESERVE_MS) {
       deferred += 1;
-      if (entry.lastError !== 'MAIL_QUOTA_EXHAUSTED')
+      if (quota < 1 && entry.lastError !== 'MAIL_QUOTA_EXHAUSTED')
         changed.push({ ...entry, lastError: 'MAIL_QUOTA_EXHAUSTED' });
       continue;
     }
+    const now = new Date(deps.clock.now()).toISOString();
     try {
       deps.mailer.send(entry);
       quota -= 1;
@@ -42,7 +50,7 @@ export function deliverMail(
         ...entry,
         status: 'enviado',
         attempts: entry.attempts + 1,
-        sentAt: deps.now(),
+        sentAt: now,
         lastError: '',
       });
     } catch (error) {

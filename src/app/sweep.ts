@@ -1,11 +1,12 @@
-// The periodic sweep: radicate form responses whose trigger never ran, refresh every open case's
-// clock, and send what the outbox still holds. Idempotent: a second run finds nothing to do.
+// The periodic sweep: radicate form responses whose trigger never ran, refresh open cases' clocks
+// once a day, and send what the outbox holds. Each phase runs on its own, so one failing phase
+// (a malformed row, say) never stops the others. Idempotent: a second run finds nothing to do.
 import { bogotaDateOf } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
-import type { ClockChange } from '../ports/case-store';
 import { clockOfCase } from '../core/cases/case-clock-input';
+import type { ClockChange } from '../ports/case-store';
 import type { FormSource } from '../ports/form-source';
-import { deliverMail, type DeliveryReport } from './deliver-mail';
+import { addReports, deliverMail, type DeliveryReport } from './deliver-mail';
 import { LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
 
 export const RECONCILED_THROUGH_KEY = 'sweep.reconciledThrough';
@@ -15,6 +16,8 @@ export const CLOCKS_REFRESHED_ON_KEY = 'sweep.clocksRefreshedOn';
 export const RECONCILE_OVERLAP_MS = 6 * 60 * 60 * 1000;
 /** Stop starting new work when less than this is left of the execution. */
 export const SWEEP_RESERVE_MS = 60 * 1000;
+/** Mails sent per hold of the lock, so intake never waits long behind the sweep. */
+export const DELIVERY_CHUNK = 20;
 
 export interface SweepDeps extends IntakeDeps {
   readonly forms: FormSource | null;
@@ -26,9 +29,16 @@ export interface SweepReport {
   readonly clocksUpdated: number;
   readonly mail: DeliveryReport;
   readonly stoppedEarly: boolean;
+  /** Phases that failed, with the error, for the log; the other phases still ran. */
+  readonly failures: readonly string[];
 }
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
+const NO_MAIL: DeliveryReport = { sent: 0, deferred: 0, failed: 0 };
+
+function timeIsShort(deps: SweepDeps): boolean {
+  return deps.clock.remainingMs() < SWEEP_RESERVE_MS;
+}
 
 function reconcile(deps: SweepDeps): {
   reconciled: string[];
@@ -41,49 +51,58 @@ function reconcile(deps: SweepDeps): {
   const since = checkpoint ? Number(checkpoint) - RECONCILE_OVERLAP_MS : null;
   let deferred = 0;
   let through = checkpoint ? Number(checkpoint) : 0;
+  let stoppedEarly = false;
   for (const response of deps.forms.responsesSince(since)) {
-    if (deps.clock.remainingMs() < SWEEP_RESERVE_MS)
-      return { reconciled, deferred, stoppedEarly: true };
-    // Cheap look-up without the lock first; intake checks again under the lock.
+    if (timeIsShort(deps)) {
+      stoppedEarly = true;
+      break;
+    }
+    // Cheap look-up without the lock and without reading the answers; intake checks again under the lock.
     if (!deps.cases.radicadoForResponse(response.responseId)) {
       const outcome = radicateSubmission(deps, {
-        responseId: response.responseId,
-        receivedAt: response.receivedAt,
-        answers: response.answers,
-        missingQuestions: response.missingQuestions,
+        ...response.read(),
         channel: 'formulario',
         by: 'barrido',
       });
-      if (outcome.status === 'deferred') {
-        deferred += 1;
-        continue;
-      }
+      if (outcome.status === 'deferred') deferred += 1;
       if (outcome.status === 'radicated') reconciled.push(outcome.radicado);
     }
     if (deferred === 0) through = Math.max(through, response.receivedAt);
   }
   if (through > 0) deps.state.set(RECONCILED_THROUGH_KEY, String(through));
-  return { reconciled, deferred, stoppedEarly: false };
+  return { reconciled, deferred, stoppedEarly };
 }
 
-/** Rewrites days left (and due dates, if the calendar changed) of open cases, under the lock so a
- * clerk's act between the read and the write is never undone. Returns null when the lock was busy. */
-function refreshClocks(deps: SweepDeps): number | null {
+/**
+ * Rewrites days left (and due dates, if the calendar changed) of open cases, under the lock so a
+ * clerk's act between the read and the write is never undone. A case whose row cannot be read is
+ * skipped and logged, never allowed to stop the sweep.
+ */
+function refreshClocks(deps: SweepDeps): number {
   const today = bogotaDateOf(deps.clock.now());
   if (deps.state.get(CLOCKS_REFRESHED_ON_KEY) === today) return 0;
-  if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) return null;
+  if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) return 0; // the next sweep tries again
   try {
     const calendar = createBusinessCalendar(deps.config.calendar);
     const changes: ClockChange[] = [];
     for (const record of deps.cases.all()) {
       if (!OPEN_STATUSES.has(record.status)) continue;
-      const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
-      if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate) {
-        changes.push({
-          radicado: record.radicado,
-          businessDaysLeft: clock.businessDaysLeft,
-          dueDate: clock.dueDate,
-        });
+      try {
+        const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
+        if (
+          clock.businessDaysLeft !== record.businessDaysLeft ||
+          clock.dueDate !== record.dueDate
+        ) {
+          changes.push({
+            radicado: record.radicado,
+            businessDaysLeft: clock.businessDaysLeft,
+            dueDate: clock.dueDate,
+          });
+        }
+      } catch (error) {
+        deps.log.error(
+          `${record.radicado}: no se pudo calcular el término (${error instanceof Error ? error.message : String(error)}); revise la fila.`,
+        );
       }
     }
     if (changes.length > 0) deps.cases.updateClocks(changes);
@@ -94,14 +113,47 @@ function refreshClocks(deps: SweepDeps): number | null {
   }
 }
 
+/** Sends the outbox in chunks, each under the lock and recorded before the lock is released. */
+function deliverOutbox(deps: SweepDeps): DeliveryReport {
+  let total = NO_MAIL;
+  while (!timeIsShort(deps) && deps.lock.tryAcquire(LOCK_WAIT_MS)) {
+    let more = false;
+    try {
+      const pending = deps.outbox.pending();
+      const report = deliverMail(pending.slice(0, DELIVERY_CHUNK), deps);
+      total = addReports(total, report);
+      more = pending.length > DELIVERY_CHUNK && report.deferred === 0;
+    } finally {
+      deps.lock.release();
+    }
+    if (!more) break;
+  }
+  return total;
+}
+
+function phase<T>(name: string, failures: string[], deps: SweepDeps, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    failures.push(message);
+    deps.log.error(`Barrido, ${message}`);
+    return fallback;
+  }
+}
+
 export function runSweep(deps: SweepDeps): SweepReport {
-  const { reconciled, deferred, stoppedEarly } = reconcile(deps);
-  const clocksUpdated = stoppedEarly ? 0 : (refreshClocks(deps) ?? 0);
-  const mail = deliverMail(deps.outbox.pending(), {
-    mailer: deps.mailer,
-    outbox: deps.outbox,
-    log: deps.log,
-    now: () => new Date(deps.clock.now()).toISOString(),
-  });
-  return { reconciled, deferred, clocksUpdated, mail, stoppedEarly };
+  const failures: string[] = [];
+  const { reconciled, deferred, stoppedEarly } = phase(
+    'conciliación',
+    failures,
+    deps,
+    { reconciled: [], deferred: 0, stoppedEarly: false },
+    () => reconcile(deps),
+  );
+  const clocksUpdated = stoppedEarly
+    ? 0
+    : phase('términos', failures, deps, 0, () => refreshClocks(deps));
+  const mail = phase('correo', failures, deps, NO_MAIL, () => deliverOutbox(deps));
+  return { reconciled, deferred, clocksUpdated, mail, stoppedEarly, failures };
 }

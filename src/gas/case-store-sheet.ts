@@ -22,6 +22,14 @@ export class SheetCaseStore implements CaseStore {
     return at === null ? responseId : readText(table.sheet.getRange(row, at + 1).getValue());
   }
 
+  lastRadicado(): string | null {
+    const table = this.cases();
+    const at = table.column('radicado');
+    const lastRow = table.sheet.getLastRow();
+    if (at === null || lastRow < 2) return null;
+    return readText(table.sheet.getRange(lastRow, at + 1).getValue()) || null;
+  }
+
   append(record: CaseRecord): void {
     this.cases().append([caseToRow(record)]);
   }

@@ -3,7 +3,7 @@
 import { FIELD_CODES, FORM_QUESTIONS, YES, type FieldCode } from '../core/intake/form-definition';
 import type { RawAnswers } from '../core/intake/normalize-submission';
 import type { KeyValueStore } from '../ports/entity-state';
-import type { FormSource, FormSubmission } from '../ports/form-source';
+import type { FormResponseRef, FormSource, FormSubmission } from '../ports/form-source';
 
 type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -61,11 +61,15 @@ export class GasFormSource implements FormSource {
     private readonly items: ItemMap,
   ) {}
 
-  responsesSince(sinceMs: number | null): FormSubmission[] {
+  responsesSince(sinceMs: number | null): FormResponseRef[] {
     const responses =
       sinceMs === null ? this.form.getResponses() : this.form.getResponses(new Date(sinceMs));
     return responses
-      .map((r) => submissionFromResponse(this.form, r, this.items))
+      .map((response) => ({
+        responseId: response.getId(),
+        receivedAt: response.getTimestamp().getTime(),
+        read: () => submissionFromResponse(this.form, response, this.items),
+      }))
       .sort((a, b) => a.receivedAt - b.receivedAt);
   }
 }

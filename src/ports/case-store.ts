@@ -6,6 +6,8 @@ export interface CaseStore {
   /** The radicado already given to a form response, if any (idempotency of intake). */
   radicadoForResponse(responseId: string): string | null;
   append(record: CaseRecord): void;
+  /** The radicado on the last row of the case sheet, if any (a floor for numbering). */
+  lastRadicado(): string | null;
   find(radicado: string): CaseRecord | null;
   update(record: CaseRecord): void;
   saveLongTexts(radicado: string, texts: readonly LongText[]): void;

@@ -10,7 +10,14 @@ export interface FormSubmission {
   readonly missingQuestions: readonly string[];
 }
 
+/** A response known by id and time; its answers are read only when needed. */
+export interface FormResponseRef {
+  readonly responseId: string;
+  readonly receivedAt: number;
+  read(): FormSubmission;
+}
+
 export interface FormSource {
   /** Responses submitted after `sinceMs` (all when null), oldest first. */
-  responsesSince(sinceMs: number | null): FormSubmission[];
+  responsesSince(sinceMs: number | null): FormResponseRef[];
 }

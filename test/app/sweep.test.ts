@@ -11,7 +11,9 @@ function formWith(responses: FormSubmission[]): FormSource & { asked: Array<numb
     asked,
     responsesSince: (since) => {
       asked.push(since);
-      return responses.filter((r) => since === null || r.receivedAt > since);
+      return responses
+        .filter((r) => since === null || r.receivedAt > since)
+        .map((r) => ({ responseId: r.responseId, receivedAt: r.receivedAt, read: () => r }));
     },
   };
 }
@@ -105,6 +107,41 @@ describe('runSweep', () => {
     expect(deps.cases.rows[0].businessDaysLeft).toBe(15);
     deps.lock.available = true;
     expect(runSweep({ ...deps, forms: null }).clocksUpdated).toBe(1);
+    expect(deps.lock.released).toBe(deps.lock.acquired);
+  });
+
+  it('still sends mail when a malformed row breaks a case clock', () => {
+    const { deps, logs } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
+    deps.mailer.quota = 0;
+    radicateSubmission(deps, {
+      ...response('a', '2026-07-06T08:00:00-05:00'),
+      channel: 'formulario',
+      by: 'formulario',
+    });
+    deps.cases.rows[0] = { ...deps.cases.rows[0], receivedAt: '' }; // a clerk cleared the cell
+    deps.clock.ms = at('2026-07-07T09:00:00-05:00');
+    deps.mailer.quota = 10;
+    const report = runSweep({ ...deps, forms: null });
+    expect(report.mail.sent).toBe(2);
+    expect(report.failures).toEqual([]);
+    expect(logs.join('\n')).toContain('2026-000001');
+  });
+
+  it('sends a large outbox in chunks, each under the lock', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
+    deps.mailer.quota = 0;
+    for (let i = 0; i < 25; i += 1)
+      radicateSubmission(deps, {
+        ...response(`r${i}`, '2026-07-06T08:00:00-05:00'),
+        channel: 'formulario',
+        by: 'formulario',
+      });
+    deps.mailer.quota = 1000;
+    const locksBefore = deps.lock.acquired;
+    const report = runSweep({ ...deps, forms: null });
+    expect(report.mail.sent).toBe(50);
+    // One hold for the clocks, then ceil(50 / 20) holds for the mail.
+    expect(deps.lock.acquired - locksBefore).toBe(1 + 3);
     expect(deps.lock.released).toBe(deps.lock.acquired);
   });
 });

@@ -22,6 +22,9 @@ export class MemoryCases implements CaseStore {
   append(record: CaseRecord): void {
     this.rows.push(record);
   }
+  lastRadicado(): string | null {
+    return this.rows.length > 0 ? this.rows[this.rows.length - 1].radicado : null;
+  }
   find(radicado: string): CaseRecord | null {
     this.reads += 1;
     return this.rows.find((r) => r.radicado === radicado) ?? null;

@@ -117,7 +117,8 @@ describe('service-call budget of one submission', () => {
     // One batch append per sheet, never a write per cell.
     expect(a.calls['Range.setValue'] ?? 0).toBe(0);
     expect(a.calls['Sheet.appendRow'] ?? 0).toBe(0);
-    expect(a.calls['Range.getValue'] ?? 0).toBe(0);
+    // One single-cell read at most: the last row's radicado, the floor for numbering.
+    expect(a.calls['Range.getValue'] ?? 0).toBeLessThanOrEqual(1);
 
     // A second filing on each: still the same.
     const a2 = radicateOne(small, at + 10 * 60_000);

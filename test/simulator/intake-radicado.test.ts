@@ -101,3 +101,19 @@ describe('radicado numbering', () => {
     expect(b.entity.lock.acquisitions).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('numbering survives a lost counter', () => {
+  it('continues after the last radicado on the sheet when the script properties are empty', () => {
+    const desk = new Desk();
+    desk.submit(citizen(), bogota('2026-02-03T10:00:00'));
+    desk.submit(citizen(), bogota('2026-02-03T10:05:00'));
+    // A recreated entity script starts with an empty store (the spreadsheet was copied, say).
+    desk.entity.properties.delete('radicado.last.2026');
+    desk.submit(citizen(), bogota('2026-02-03T10:10:00'));
+    expect(desk.cases().map((c) => c.radicado)).toEqual([
+      '2026-000001',
+      '2026-000002',
+      '2026-000003',
+    ]);
+  });
+});
