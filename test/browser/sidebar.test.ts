@@ -249,6 +249,22 @@ describe('clerk sidebar in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a double click on Radicar files one petition, and a ticked authorisation is recorded', async () => {
+    const desk = newDesk();
+    const { page } = await openSidebar(desk, CLERK);
+    await page.getByLabel('Canal').selectOption({ label: WALK_IN.channel });
+    await page.getByLabel('Tipo de solicitud').selectOption({ label: 'Petición de congresista' });
+    await page.getByLabel('Nombre del peticionario').fill(WALK_IN.name);
+    await page.getByLabel('Asunto').fill(WALK_IN.subject);
+    await page.getByLabel('Lo que solicita').fill(WALK_IN.description);
+    await page.getByLabel('Autoriza el tratamiento de datos (Ley 1581)').check();
+    await page.getByRole('button', { name: 'Radicar' }).dblclick();
+    expect((await settledStatus(page)).text).toBe('Radicado 2026-000001');
+    const cases = desk.cases();
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ type: 'peticion_congresista', consent: true });
+  }, 15_000);
+
   it('someone who is not staff sees the Spanish NOT_STAFF message and no case is created', async () => {
     const desk = newDesk();
     const { page, bridge, pageErrors } = await openSidebar(desk, OUTSIDER);
