@@ -21,6 +21,7 @@ export interface FormSetupResult {
   readonly form: Form;
   readonly created: boolean;
   readonly repairedItems: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 function openForm(state: KeyValueStore): Form | null {
@@ -117,6 +118,16 @@ export function ensureCitizenForm(input: {
     );
   form.setCollectEmail(false);
   form.setAllowResponseEdits(false);
+  const warnings: string[] = [];
+  // Citizens have no account in the entity's domain; Workspace forms may default to domain-only.
+  // setRequireLogin exists only for Google Workspace accounts, so a consumer account throws here.
+  try {
+    if (form.requiresLogin()) form.setRequireLogin(false);
+  } catch (error) {
+    warnings.push(
+      `No se pudo abrir el formulario a personas sin cuenta institucional (${error instanceof Error ? error.message : String(error)}). Revise en Formularios > Configuración que no exija iniciar sesión.`,
+    );
+  }
 
   const items: ItemMap = created ? {} : readItemMap(state);
   let pagesMap: Record<string, number> = {};
@@ -166,5 +177,5 @@ export function ensureCitizenForm(input: {
     linked = false; // no destination yet
   }
   if (!linked) form.setDestination(FormApp.DestinationType.SPREADSHEET, input.spreadsheetId);
-  return { form, created, repairedItems: repaired };
+  return { form, created, repairedItems: repaired, warnings };
 }

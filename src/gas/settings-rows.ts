@@ -1,6 +1,6 @@
 // The `Configuración` sheet, one labelled row per setting, and how each value is read.
 import { DEFAULT_SETTINGS, type EntitySettings } from '../core/settings';
-import { readBoolean, readNumber, readText, yesNo } from './cell-values';
+import { isDateValue, readBoolean, readNumber, readText, yesNo } from './cell-values';
 
 export interface SettingRow {
   readonly key: keyof EntitySettings;
@@ -106,6 +106,24 @@ function list(value: unknown): string[] {
     .filter((s) => s !== '');
 }
 
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * What Sheets may have made of a typed value: the Valor column is plain text, but a sheet set up
+ * by hand or before that format may hold numbers and times. A DANE code typed as 05001 becomes
+ * the number 5001; "17:00" becomes a time (a Date whose local hours are the script's zone, the
+ * same America/Bogota zone as the spreadsheet). A quote prefix typed into a plain-text cell stays.
+ */
+export function settingCell(key: keyof EntitySettings, value: unknown): unknown {
+  if (isDateValue(value))
+    return key === 'officeHoursCutoff'
+      ? `${pad2(value.getHours())}:${pad2(value.getMinutes())}`
+      : value;
+  if (typeof value === 'number' && key === 'daneCode') return String(value).padStart(5, '0');
+  if (typeof value === 'string') return value.replace(/^'/, '');
+  return value;
+}
+
 /** Reads settings from `label -> cell value`, falling back to defaults; reports what it could not read. */
 export function readSettings(values: ReadonlyMap<string, unknown>): {
   settings: EntitySettings;
@@ -114,7 +132,7 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
   const warnings: string[] = [];
   const get = (key: keyof EntitySettings): unknown => {
     const row = SETTING_ROWS.find((r) => r.key === key);
-    return row ? values.get(row.label.toLowerCase()) : undefined;
+    return row ? settingCell(key, values.get(row.label.toLowerCase())) : undefined;
   };
   const has = (key: keyof EntitySettings): boolean => readText(get(key)).trim() !== '';
   const cutoff = readText(get('officeHoursCutoff')).trim();

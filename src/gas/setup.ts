@@ -31,7 +31,7 @@ export function runSetupProcedure(app: Composition): SetupReport {
     dependencies,
   });
   const triggers = ensureTriggers(form.form.getId());
-  const warnings = [...config.warnings];
+  const warnings = [...config.warnings, ...form.warnings];
   if (config.staff.length === 0)
     warnings.push('Registre a los funcionarios en la hoja Dependencias para asignar casos.');
   const changes = [

@@ -118,7 +118,7 @@ export const SETTINGS_SHEET: SheetSpec = {
   name: 'Configuración',
   columns: [
     free('key', 'Parámetro', { width: 260 }),
-    free('value', 'Valor', { width: 260 }),
+    free('value', 'Valor', { width: 260, format: TEXT }),
     free('help', 'Ayuda', { width: 420 }),
   ],
 };

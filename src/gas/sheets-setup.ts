@@ -39,11 +39,14 @@ function ensureSheet(
   return { sheet: ss.insertSheet(spec.name, index), created: true };
 }
 
-/** Adds missing header cells at the end and styles the header; returns the keys that were added. */
+/**
+ * Adds missing header cells at the end, styles the header, and reapplies column formats on every
+ * run so a column whose format was lost is repaired. Returns the keys that were added.
+ */
 function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
-  const table = new SheetTable(sheet, spec);
   const lastColumn = sheet.getLastColumn();
-  const missing = lastColumn === 0 ? [...spec.columns] : table.missingColumns();
+  const missing =
+    lastColumn === 0 ? [...spec.columns] : new SheetTable(sheet, spec).missingColumns();
   if (missing.length > 0) {
     const start = lastColumn + 1;
     // Ranges cannot reach past the grid (Sheet.getRange throws), so grow it first.
@@ -51,18 +54,20 @@ function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
     if (start + missing.length - 1 > maxColumns)
       sheet.insertColumnsAfter(maxColumns, start + missing.length - 1 - maxColumns);
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
-    const maxRows = sheet.getMaxRows();
     missing.forEach((column, i) => {
-      const at = start + i;
-      if (column.format && maxRows > 1)
-        sheet.getRange(2, at, maxRows - 1, 1).setNumberFormat(column.format);
-      if (column.width) sheet.setColumnWidth(at, column.width);
-      if (column.hidden) sheet.hideColumns(at);
+      if (column.width) sheet.setColumnWidth(start + i, column.width);
+      if (column.hidden) sheet.hideColumns(start + i);
     });
   }
-  const width = sheet.getLastColumn();
+  const table = new SheetTable(sheet, spec);
+  const maxRows = sheet.getMaxRows();
+  for (const column of spec.columns) {
+    const at = table.column(column.key);
+    if (column.format && at !== null && maxRows > 1)
+      sheet.getRange(2, at + 1, maxRows - 1, 1).setNumberFormat(column.format);
+  }
   sheet
-    .getRange(1, 1, 1, width)
+    .getRange(1, 1, 1, sheet.getLastColumn())
     .setFontWeight('bold')
     .setBackground(HEADER_BACKGROUND)
     .setFontColor('#ffffff');
@@ -108,7 +113,7 @@ function seedSettings(sheet: Sheet): number {
   const first = table.append(
     missing.map((r) => ({
       key: r.label,
-      value: r.shown === '' ? '' : `'${r.shown}`,
+      value: r.shown /* the Valor column is plain text: no quote prefix */,
       help: r.help,
     })),
   );

@@ -1,4 +1,4 @@
-import { readSettings, SETTING_ROWS, shownValue } from '../../src/gas/settings-rows';
+import { readSettings, settingCell, SETTING_ROWS, shownValue } from '../../src/gas/settings-rows';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const sheet = (pairs: Record<string, unknown>) => {
@@ -43,5 +43,19 @@ describe('readSettings', () => {
     const { settings, warnings } = readSettings(sheet({ officeHoursCutoff: '5 pm' }));
     expect(settings.officeHoursCutoff).toBeNull();
     expect(warnings[0]).toContain('HH:MM');
+  });
+});
+
+describe('settingCell', () => {
+  it('undoes what Sheets does to values typed in a column without a text format', () => {
+    expect(settingCell('daneCode', 5001)).toBe('05001');
+    expect(settingCell('officeHoursCutoff', new Date(1899, 11, 30, 17, 30))).toBe('17:30');
+    expect(settingCell('name', "'Alcaldía")).toBe('Alcaldía');
+    expect(settingCell('worksSaturdays', true)).toBe(true);
+  });
+
+  it('keeps the DANE code of Antioquia municipalities with its leading zero', () => {
+    const values = new Map<string, unknown>([['código dane', 5001]]);
+    expect(readSettings(values).settings.daneCode).toBe('05001');
   });
 });

@@ -228,8 +228,9 @@ export class Desk {
       const label = String(sheet.cell(r, 1)?.value ?? '');
       const row = SETTING_ROWS.find((s) => s.label === label);
       if (!row || settings[row.key] === undefined) continue;
+      // The Valor column is plain text, so values stay exactly as typed (no quote prefix needed).
       this.model.setCellsAsUser(SETTINGS_SHEET.name, r, 2, [
-        [`'${shownValue(row.key, settings[row.key])}`],
+        [shownValue(row.key, settings[row.key])],
       ]);
     }
   }

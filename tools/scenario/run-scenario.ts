@@ -108,10 +108,8 @@ function typeSettings(model: SpreadsheetModel, settings: Partial<EntitySettings>
     const label = String(sheet.cell(r, 1)?.value ?? '');
     const row = SETTING_ROWS.find((s) => s.label === label);
     if (!row || settings[row.key] === undefined) continue;
-    // A leading apostrophe keeps what the admin typed as text (e.g. "05656"), as in Sheets.
-    model.setCellsAsUser(SETTINGS_SHEET.name, r, 2, [
-      [`'${shownValue(row.key, settings[row.key])}`],
-    ]);
+    // The Valor column is plain text ('@'), so "05656" stays exactly as typed.
+    model.setCellsAsUser(SETTINGS_SHEET.name, r, 2, [[shownValue(row.key, settings[row.key])]]);
   }
 }
 

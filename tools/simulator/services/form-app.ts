@@ -96,6 +96,9 @@ function formApi(api: FormsApi, form: FormModel): object {
       'limitOneResponsePerUser',
       Boolean,
     ),
+    // developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean): Google Workspace only.
+    requiresLogin: getter('requiresLogin', 'requireLogin'),
+    setRequireLogin: setter('setRequireLogin', 'requireLogin', Boolean),
     getPublishedUrl: (): string => (charge('getPublishedUrl'), form.publishedUrl),
     getEditUrl: (): string => (charge('getEditUrl'), form.editUrl),
     getSummaryUrl: (): string => (

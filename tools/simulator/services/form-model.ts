@@ -50,6 +50,8 @@ export interface FormSettings {
   acceptingResponses: boolean;
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
+  /** Only people signed in to the owner's Workspace domain may respond. */
+  requireLogin: boolean;
   customClosedFormMessage: string;
 }
 
@@ -107,6 +109,7 @@ export class FormModel {
       acceptingResponses: true,
       allowResponseEdits: false,
       limitOneResponsePerUser: false,
+      requireLogin: false,
       customClosedFormMessage: '',
     };
   }
@@ -165,8 +168,15 @@ export class FormStore {
 
   constructor(readonly spreadsheets: SpreadsheetStore) {}
 
+  /**
+   * Workspace admins can make new forms domain-only by default (Admin console, Forms sharing
+   * settings); a test sets this to see that setup opens the form to citizens.
+   */
+  newFormsRequireLogin = false;
+
   create(title: string): FormModel {
     const form = new FormModel(this.ids.take(), title);
+    form.settings.requireLogin = this.newFormsRequireLogin;
     this.byId.set(form.id, form);
     return form;
   }
@@ -195,6 +205,9 @@ export class FormStore {
     if (!form) throw new Error(`submit: no form ${formId}`);
     if (!form.settings.acceptingResponses)
       throw new Error(`submit: form ${formId} is not accepting responses`);
+    // A citizen without an account in the entity's domain cannot open a domain-only form.
+    if (form.settings.requireLogin)
+      throw new Error(`submit: form ${formId} accepts only signed-in users of its domain`);
     for (const [itemId, value] of answers) checkAnswer(form, itemId, value);
     const visited = visitedItemIds(form, answers);
     for (const item of form.items) {
