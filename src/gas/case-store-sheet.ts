@@ -34,12 +34,11 @@ export class SheetCaseStore implements CaseStore {
     this.cases().append([caseToRow(record)]);
   }
 
-  private locate(radicado: string): { row: number; raw: unknown[]; record: CaseRecord } | null {
+  private locate(radicado: string): { row: number; record: CaseRecord } | null {
     const table = this.cases();
     const row = table.findRow('radicado', radicado);
     if (row === null) return null;
-    const { values, raw } = table.readRow(row);
-    return { row, raw, record: rowToCase(values) };
+    return { row, record: rowToCase(table.readRow(row)) };
   }
 
   find(radicado: string): CaseRecord | null {
@@ -49,10 +48,10 @@ export class SheetCaseStore implements CaseStore {
   update(record: CaseRecord): void {
     const found = this.locate(record.radicado);
     if (!found) throw new Error(`radicado ${record.radicado} not found`);
-    // Keep the clerk's free columns as they are now, not as they were when the action began.
+    // Only the add-on's columns are written: the clerk's notes and any column an admin added stay as they are.
     const row = caseToRow(record);
     delete row.notes;
-    this.cases().writeRows([{ row: found.row, values: row, base: found.raw }]);
+    this.cases().writeRows([{ row: found.row, values: row }]);
   }
 
   saveLongTexts(radicado: string, texts: readonly LongText[]): void {

@@ -49,15 +49,9 @@ export class SheetTable {
     return this.spec.columns.filter((c) => !columns.has(c.key));
   }
 
-  private toRow(
-    values: Readonly<Record<string, CellValue>>,
-    base?: readonly unknown[],
-  ): CellValue[] {
+  private toRow(values: Readonly<Record<string, CellValue>>): CellValue[] {
     const columns = this.columnIndex();
-    const row: CellValue[] = base
-      ? (base.slice(0, this.width) as CellValue[])
-      : new Array<CellValue>(this.width).fill('');
-    while (row.length < this.width) row.push('');
+    const row = new Array<CellValue>(this.width).fill('');
     for (const [key, value] of Object.entries(values)) {
       const at = columns.get(key);
       if (at !== undefined) row[at] = value;
@@ -99,30 +93,42 @@ export class SheetTable {
     return values.map((row, i) => ({ row: from + i, values: this.toObject(row) }));
   }
 
-  readRow(row: number): { values: RowObject; raw: unknown[] } {
+  readRow(row: number): RowObject {
     this.columnIndex();
-    const raw = this.sheet.getRange(row, 1, 1, this.width).getValues()[0];
-    return { values: this.toObject(raw), raw };
+    return this.toObject(this.sheet.getRange(row, 1, 1, this.width).getValues()[0]);
   }
 
-  /** Rewrites whole rows; consecutive rows go out in one write. `base` keeps columns the add-on does not own. */
+  /**
+   * Writes the given columns of rows, leaving every other cell alone (a clerk's note, an admin's
+   * formula column). Consecutive rows and adjacent columns go out in one write each; all rows
+   * must carry the same keys.
+   */
   writeRows(
-    rows: ReadonlyArray<{
-      row: number;
-      values: Readonly<Record<string, CellValue>>;
-      base?: readonly unknown[];
-    }>,
+    rows: ReadonlyArray<{ row: number; values: Readonly<Record<string, CellValue>> }>,
   ): void {
-    this.columnIndex();
+    if (rows.length === 0) return;
+    const columns = this.columnIndex();
+    const positions = Object.keys(rows[0].values)
+      .map((key) => ({ key, at: columns.get(key) }))
+      .filter((c): c is { key: string; at: number } => c.at !== undefined)
+      .sort((a, b) => a.at - b.at);
+    const columnRuns: Array<Array<{ key: string; at: number }>> = [];
+    for (const position of positions) {
+      const run = columnRuns[columnRuns.length - 1];
+      if (run && run[run.length - 1].at === position.at - 1) run.push(position);
+      else columnRuns.push([position]);
+    }
     const sorted = [...rows].sort((a, b) => a.row - b.row);
     let i = 0;
     while (i < sorted.length) {
       let j = i + 1;
       while (j < sorted.length && sorted[j].row === sorted[j - 1].row + 1) j += 1;
       const block = sorted.slice(i, j);
-      this.sheet
-        .getRange(block[0].row, 1, block.length, this.width)
-        .setValues(block.map((r) => this.toRow(r.values, r.base)));
+      for (const run of columnRuns) {
+        this.sheet
+          .getRange(block[0].row, run[0].at + 1, block.length, run.length)
+          .setValues(block.map((r) => run.map((c) => r.values[c.key])));
+      }
       i = j;
     }
   }
