@@ -39,7 +39,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'Falta la pregunta "{field}" en el formulario: ejecute Configurar para repararlo.',
   SHEET_MISSING: 'Falta la hoja "{sheet}": ejecute Configurar para repararla.',
   CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
-  NOT_STAFF: 'Su cuenta no está registrada como funcionaria en la hoja Dependencias.',
+  NOT_STAFF:
+    'Su cuenta no figura en la hoja Dependencias: solo el personal registrado puede actuar sobre los casos.',
   ROLE_REQUIRED: 'Esta acción requiere el rol {role} en la hoja Dependencias.',
   UNKNOWN_METHOD: 'Operación desconocida: {method}.',
   INVALID_PAYLOAD: 'Datos inválidos: {field}.',

@@ -1,4 +1,5 @@
 // The append-only Historial sheet.
+import { eventLabel } from '../core/cases/event-labels';
 import type { AuditEntry, AuditLog } from '../ports/case-store';
 import { instantCell, textCell } from './cell-values';
 import type { SheetTable } from './sheet-table';
@@ -13,7 +14,7 @@ export class SheetAuditLog implements AuditLog {
         at: instantCell(e.at),
         by: textCell(e.by),
         radicado: textCell(e.radicado),
-        event: e.event,
+        event: eventLabel(e.event),
         details: textCell(e.details),
       })),
     );

@@ -35,8 +35,16 @@ export function readText(value: unknown): string {
 
 export function readCalendarDate(value: unknown): CalendarDate | '' {
   if (isDateValue(value)) return bogotaDateOf(value.getTime());
-  // A plain-text cell keeps a typed quote prefix as part of the text.
-  if (typeof value === 'string') return parseCalendarDate(value.trim().replace(/^'/, '')) ?? '';
+  if (typeof value === 'string') {
+    // A plain-text cell keeps a typed quote prefix as part of the text.
+    const text = value.trim().replace(/^'/, '');
+    // Colombians write dates day first: 24/12/2026 as well as 2026-12-24.
+    const dayFirst = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    const iso = dayFirst
+      ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}`
+      : text;
+    return parseCalendarDate(iso) ?? '';
+  }
   return '';
 }
 

@@ -2,7 +2,7 @@
 // and only staff listed in `Dependencias` may act. Replies are plain data with ISO date strings.
 import { actOnCase } from '../app/act-on-case';
 import { radicateSubmission } from '../app/intake';
-import { CASE_ACTION_KINDS, type CaseAction } from '../core/cases/apply-action';
+import type { CaseAction } from '../core/cases/apply-action';
 import { CHANNELS, type Channel } from '../core/cases/case-record';
 import { DomainError, type ErrorCode } from '../core/errors';
 import { FIELD_CODES, type FieldCode } from '../core/intake/form-definition';
@@ -14,6 +14,12 @@ import type { Composition } from './compose';
 export type RpcReply =
   | { readonly ok: true; readonly data: unknown }
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+
+/** Sizes the gateway accepts: notes land in the events cell, whose whole JSON must stay under 50,000 characters. */
+const NOTE_MAX = 2000;
+const SUMMARY_MAX = 5000;
+/** A verbal petition may be long; intake keeps text over a cell in 'Textos largos'. */
+const ANSWER_MAX = 100000;
 
 function failure(code: ErrorCode, details: Record<string, string | number> = {}): RpcReply {
   return { ok: false, code, message: formatMessage(code, details) };
@@ -46,8 +52,10 @@ function registerVerbal(
   const given = asRecord(payload.answers ?? {});
   for (const code of FIELD_CODES) {
     const value = given[code];
-    if (typeof value === 'string') answers[code as FieldCode] = value;
-    else if (Array.isArray(value)) answers[code as FieldCode] = value.map(String);
+    if (typeof value === 'string' && value.length <= ANSWER_MAX) answers[code as FieldCode] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length <= 500))
+      answers[code as FieldCode] = value.map(String);
+    else if (value !== undefined) throw new DomainError('INVALID_PAYLOAD', { field: code });
   }
   const outcome = radicateSubmission(app, {
     responseId: `verbal:${requestId}`,
@@ -60,16 +68,53 @@ function registerVerbal(
   return { ok: true, data: outcome };
 }
 
+function optionalString(
+  payload: Record<string, unknown>,
+  field: string,
+  max: number,
+): string | undefined {
+  const value = payload[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > max)
+    throw new DomainError('INVALID_PAYLOAD', { field });
+  return value;
+}
+
+/** Builds the action from the payload, field by field: nothing the page sends reaches core unchecked. */
+function parseCaseAction(payload: Record<string, unknown>): CaseAction {
+  const kind = requireString(payload, 'kind', 40);
+  switch (kind) {
+    case 'reclassify':
+      return { kind, type: requireString(payload, 'type', 40) };
+    case 'requestInfo':
+    case 'receiveInfo':
+      return { kind, note: optionalString(payload, 'note', NOTE_MAX) };
+    case 'extendInfoDeadline':
+      return { kind };
+    case 'extend':
+      return {
+        kind,
+        newDueDate: requireString(payload, 'newDueDate', 10),
+        reason: optionalString(payload, 'reason', NOTE_MAX) ?? '', // the law's own code when missing
+      };
+    case 'transfer':
+      return {
+        kind,
+        toEntity: requireString(payload, 'toEntity', 300),
+        reason: optionalString(payload, 'reason', NOTE_MAX),
+      };
+    case 'answer':
+      return { kind, summary: requireString(payload, 'summary', SUMMARY_MAX) };
+    case 'void':
+      return { kind, reason: requireString(payload, 'reason', NOTE_MAX) };
+    default:
+      throw new DomainError('INVALID_PAYLOAD', { field: 'kind' });
+  }
+}
+
 function act(app: Composition, user: string, payload: Record<string, unknown>): RpcReply {
   const radicado = requireString(payload, 'radicado', 40);
-  const kind = requireString(payload, 'kind', 40);
-  if (!(CASE_ACTION_KINDS as readonly string[]).includes(kind))
-    throw new DomainError('INVALID_PAYLOAD', { field: 'kind' });
-  const result = actOnCase(app, {
-    radicado,
-    action: { ...payload, kind } as unknown as CaseAction,
-    by: user,
-  });
+  const result = actOnCase(app, { radicado, action: parseCaseAction(payload), by: user });
   return result.ok ? { ok: true, data: result.value } : failure(result.code, result.details);
 }
 

@@ -272,9 +272,7 @@ describe('clerk sidebar in Chromium', () => {
     const status = await settledStatus(page);
 
     expect(status.text).toBe(formatMessage('NOT_STAFF'));
-    expect(status.text).toBe(
-      'Su cuenta no está registrada como funcionaria en la hoja Dependencias.',
-    );
+    expect(status.text).toContain('hoja Dependencias');
     expect(status.className).toBe('error');
     expect(await page.locator('[role="status"]').count()).toBe(1);
     expect(await page.getByLabel('Asunto').inputValue()).toBe(WALK_IN.subject); // kept, not reset

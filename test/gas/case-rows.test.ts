@@ -78,6 +78,9 @@ describe('readCalendarDate', () => {
     expect(readCalendarDate('2026-12-24')).toBe('2026-12-24');
     expect(readCalendarDate("'2026-12-24")).toBe('2026-12-24');
     expect(readCalendarDate(new Date('2026-12-24T05:00:00.000Z'))).toBe('2026-12-24');
+    expect(readCalendarDate('24/12/2026')).toBe('2026-12-24');
+    expect(readCalendarDate('7/1/2027')).toBe('2027-01-07');
+    expect(readCalendarDate('31/02/2026')).toBe('');
     expect(readCalendarDate('24 de diciembre')).toBe('');
   });
 });

@@ -19,17 +19,6 @@ export type CaseAction =
   | { readonly kind: 'answer'; readonly summary: string }
   | { readonly kind: 'void'; readonly reason: string };
 
-export const CASE_ACTION_KINDS: ReadonlyArray<CaseAction['kind']> = [
-  'reclassify',
-  'requestInfo',
-  'extendInfoDeadline',
-  'receiveInfo',
-  'extend',
-  'transfer',
-  'answer',
-  'void',
-];
-
 export interface ActionContext {
   readonly nowIso: string;
   readonly by: string;

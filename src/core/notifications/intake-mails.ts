@@ -19,7 +19,9 @@ function paragraphsToHtml(lines: readonly string[]): string {
 
 export function planAcknowledgement(record: CaseRecord, ctx: AcknowledgementContext): OutboundMail {
   const typeLabel = REQUEST_TYPE_LABELS[record.type];
-  const greeting = record.petitioner.name ? `Hola, ${record.petitioner.name}:` : 'Hola:';
+  const greeting = record.petitioner.name
+    ? `Cordial saludo, ${record.petitioner.name}:`
+    : 'Cordial saludo:';
   const lines = [
     greeting,
     '',
@@ -27,14 +29,14 @@ export function planAcknowledgement(record: CaseRecord, ctx: AcknowledgementCont
     '',
     `Tipo de solicitud: ${typeLabel}`,
     `Asunto: ${record.subject || '(sin asunto)'}`,
-    `Fecha límite de respuesta: ${formatDateEs(record.dueDate)} (${ctx.termDays} días hábiles contados desde el día siguiente al recibo).`,
+    `Fecha límite de respuesta: ${formatDateEs(record.dueDate)} (${ctx.termDays} días hábiles contados desde el día hábil siguiente al ${formatDateEs(record.effectiveReceiptDate)}, fecha en que se tiene por recibida).`,
     '',
     `Qué sigue: la dependencia ${record.dependency} estudiará su solicitud y le responderá a más tardar en esa fecha. Si falta información, se la pediremos dentro de los 10 días hábiles siguientes a la radicación.`,
     ctx.followUpLink
       ? `Siga su caso en: ${ctx.followUpLink}`
       : 'Pronto podrá seguir su caso en línea con su número de radicado.',
     '',
-    'Este mensaje es la constancia de radicación de su solicitud (Ley 1437 de 2011, art. 61). No responda a este correo.',
+    'Este mensaje es la constancia de radicación de su solicitud (Ley 1437 de 2011, art. 61). Si escribe a la entidad sobre este caso, cite el número de radicado.',
   ];
   return {
     key: `acuse:${record.radicado}`,
