@@ -7,26 +7,12 @@ import { FORM_ID_KEY, readItemMap, submissionFromResponse } from './gas/form-res
 import { dispatchRpc, type RpcReply } from './gas/rpc';
 import { runSetupProcedure, type SetupReport } from './gas/setup';
 import { renderFollowUp } from './gas/web-app';
-import ENTRY_POINTS from './shim/entry-points.json';
-
-const MENU_ITEMS: ReadonlyArray<[string, string]> = [
-  ['Configurar o reparar', 'runSetup'],
-  ['Panel de casos', 'showSidebar'],
-  ['Ejecutar barrido ahora', 'runSweepNow'],
-];
-
-function shimFunctionFor(libraryFunction: string): string {
-  const entry = ENTRY_POINTS.entries.find(
-    (e) => e.calls === libraryFunction && e.params.length === 0,
-  );
-  if (!entry) throw new Error(`no menu entry point for ${libraryFunction}`);
-  return entry.name;
-}
+import { menuEntries } from './shim/entry-points';
 
 /** Simple trigger (LIMITED mode): builds the menu and touches nothing that needs authorization. */
 export function onOpen(services: unknown, _e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const [caption, fn] of MENU_ITEMS) menu.addItem(caption, shimFunctionFor(fn));
+  for (const item of menuEntries()) menu.addItem(item.caption, item.functionName);
   menu.addToUi();
 }
 
@@ -107,9 +93,8 @@ export function runSetup(services: unknown): SetupReport {
 }
 
 export function showSidebar(services: unknown): void {
-  compose(services);
-  const html = HtmlService.createTemplateFromFile('sidebar')
-    .evaluate()
-    .setTitle('Ventanilla PQRSD');
+  compose(services); // fails early, in Spanish, if the shim handed over no services
+  // The sidebar has no scriptlets; its data comes through the rpc gateway.
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Ventanilla PQRSD');
   SpreadsheetApp.getUi().showSidebar(html);
 }

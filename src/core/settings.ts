@@ -15,7 +15,6 @@ export interface EntitySettings {
   readonly officeHoursCutoff: string | null;
   readonly nonBusinessDayFiling: NonBusinessDayFiling;
   readonly extensionRule: ExtensionRule;
-  readonly mailQuotaPerDay: number;
   readonly defaultDependency: string;
   readonly supervisorEmails: readonly string[];
   /** Business days before the due date on which the assignee is reminded. */
@@ -33,7 +32,6 @@ export const DEFAULT_SETTINGS: EntitySettings = {
   officeHoursCutoff: null,
   nonBusinessDayFiling: 'next_business_day',
   extensionRule: 'total',
-  mailQuotaPerDay: 1500,
   defaultDependency: 'Ventanilla Única',
   supervisorEmails: [],
   reminderOffsets: [3, 1],

@@ -16,10 +16,10 @@ export class SheetCaseStore implements CaseStore {
 
   radicadoForResponse(responseId: string): string | null {
     const table = this.cases();
-    const row = table.findRow('responseId', responseId);
-    if (row === null) return null;
     const at = table.column('radicado');
-    return at === null ? responseId : readText(table.sheet.getRange(row, at + 1).getValue());
+    if (at === null) throw new Error('the Radicados sheet has no Radicado column: run setup');
+    const row = table.findRow('responseId', responseId);
+    return row === null ? null : readText(table.sheet.getRange(row, at + 1).getValue());
   }
 
   lastRadicado(): string | null {

@@ -16,7 +16,17 @@ import type { RowObject, SheetTable } from './sheet-table';
 export const FIRST_PENDING_ROW_KEY = 'outbox.firstPendingRow';
 const STATUSES: readonly OutboxStatus[] = ['pendiente', 'enviado', 'fallido', 'omitido'];
 
+/**
+ * Once a mail is sent, its stored copy loses the follow-up token (`t=` in the link): the sheet is
+ * read by every clerk, and the token is the citizen's key to the case.
+ */
+export function redactFollowUpTokens(text: string): string {
+  return text.replace(/((?:\?|&|&amp;)t=)[A-Za-z0-9_-]+/g, '$1(oculto)');
+}
+
 function entryToRow(entry: OutboxEntry): Record<string, CellValue> {
+  const keep = (text: string): string =>
+    entry.status === 'enviado' ? redactFollowUpTokens(text) : text;
   return {
     key: textCell(entry.key),
     radicado: textCell(entry.radicado),
@@ -28,8 +38,8 @@ function entryToRow(entry: OutboxEntry): Record<string, CellValue> {
     createdAt: instantCell(entry.createdAt),
     sentAt: instantCell(entry.sentAt),
     lastError: textCell(entry.lastError),
-    body: textCell(entry.body),
-    htmlBody: textCell(entry.htmlBody),
+    body: textCell(keep(entry.body)),
+    htmlBody: textCell(keep(entry.htmlBody)),
   };
 }
 

@@ -1,6 +1,6 @@
 // The `Configuración` sheet, one labelled row per setting, and how each value is read.
 import { DEFAULT_SETTINGS, type EntitySettings } from '../core/settings';
-import { isDateValue, readBoolean, readNumber, readText, yesNo } from './cell-values';
+import { isDateValue, readBoolean, readText, yesNo } from './cell-values';
 
 export interface SettingRow {
   readonly key: keyof EntitySettings;
@@ -66,12 +66,6 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     help: 'Confírmela con la oficina jurídica.',
     choices: Object.values(EXTENSION_LABELS),
     shown: EXTENSION_LABELS.total,
-  },
-  {
-    key: 'mailQuotaPerDay',
-    label: 'Cupo diario de correos',
-    help: 'Cuenta de Google Workspace: 1500. Cuenta gratuita: 100.',
-    shown: String(DEFAULT_SETTINGS.mailQuotaPerDay),
   },
   {
     key: 'defaultDependency',
@@ -140,7 +134,6 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
     warnings.push(`La hora de cierre "${cutoff}" no tiene el formato HH:MM; se ignora.`);
   const filing = readText(get('nonBusinessDayFiling'));
   const extension = readText(get('extensionRule'));
-  const quota = readNumber(get('mailQuotaPerDay'));
   const offsets = list(get('reminderOffsets'))
     .map(Number)
     .filter((n) => Number.isInteger(n) && n >= 0);
@@ -163,7 +156,6 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
       extension === EXTENSION_LABELS.additional || extension === 'additional'
         ? 'additional'
         : 'total',
-    mailQuotaPerDay: quota > 0 ? quota : DEFAULT_SETTINGS.mailQuotaPerDay,
     defaultDependency: has('defaultDependency')
       ? readText(get('defaultDependency')).trim()
       : DEFAULT_SETTINGS.defaultDependency,

@@ -30,8 +30,9 @@ export function runSetupProcedure(app: Composition): SetupReport {
     spreadsheetId: ss.getId(),
     dependencies,
   });
-  const triggers = ensureTriggers(form.form.getId());
-  const warnings = [...config.warnings, ...form.warnings];
+  const user = Session.getEffectiveUser().getEmail();
+  const triggers = ensureTriggers(form.form.getId(), app.state, user);
+  const warnings = [...config.warnings, ...form.warnings, ...triggers.warnings];
   if (config.staff.length === 0)
     warnings.push('Registre a los funcionarios en la hoja Dependencias para asignar casos.');
   const changes = [
@@ -43,7 +44,7 @@ export function runSetupProcedure(app: Composition): SetupReport {
   app.audit.append([
     {
       at: new Date(app.clock.now()).toISOString(),
-      by: Session.getActiveUser().getEmail(),
+      by: user,
       radicado: '',
       event: 'configuracion',
       details:

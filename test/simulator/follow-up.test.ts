@@ -36,3 +36,19 @@ describe('citizen follow-up link', () => {
     expect(page.body).toContain('No encontramos');
   });
 });
+
+describe('the outbox copy of a sent acknowledgement', () => {
+  it('no longer holds the follow-up token', () => {
+    const desk = new Desk();
+    desk.submit(citizen(), bogota('2026-02-03T10:00:00'));
+    const sent = desk.ws.mail.sentTo(CITIZEN_EMAIL).find((m) => m.subject.startsWith('Radicado'))!;
+    const token = linkIn(sent.body).searchParams.get('t')!;
+    const sheet = desk.model.requireSheet('Bandeja de salida');
+    const cells: string[] = [];
+    for (let r = 1; r <= sheet.lastRow(); r += 1)
+      for (let c = 1; c <= sheet.lastColumn(); c += 1)
+        cells.push(String(sheet.cell(r, c)?.value ?? ''));
+    expect(cells.some((text) => text.includes(token))).toBe(false);
+    expect(cells.some((text) => text.includes('t=(oculto)'))).toBe(true);
+  });
+});

@@ -3,13 +3,16 @@
 import { FORM_QUESTIONS } from '../../src/core/intake/form-definition';
 import { ALL_SHEETS } from '../../src/gas/sheet-schema';
 import { visitedItemIds, type FormModel } from '../../tools/simulator/services/form-model';
+import { SETUP_MENU } from '../../tools/scenario/run-scenario';
 import {
+  ADMIN,
   bogota,
   citizen,
   Desk,
   ENTITY_NAME,
   expectEachResponseOnce,
   itemIds,
+  SUPERVISOR,
   useBuiltBundle,
 } from './fixtures';
 
@@ -319,5 +322,18 @@ describe('setup ("Configurar o reparar")', () => {
     const [record] = desk.casesFor(result.responseId);
     expect(desk.history().some((h) => h.radicado === record.radicado)).toBe(true);
     expectEachResponseOnce(desk);
+  });
+});
+
+describe('setup by a second administrator', () => {
+  it('warns that the triggers of the first one are invisible to it and now doubled', () => {
+    const desk = new Desk();
+    const again = desk.harness.menu(desk.name, SUPERVISOR, SETUP_MENU);
+    expect(again.error).toBeNull();
+    const owners = desk.entity.triggers.list().map((t) => t.owner);
+    expect(new Set(owners)).toEqual(new Set([ADMIN, SUPERVISOR]));
+    const alert = desk.entity.ui.alerts[desk.entity.ui.alerts.length - 1];
+    expect(alert.prompt).toContain(ADMIN);
+    expect(alert.prompt).toContain('Activadores');
   });
 });
