@@ -56,7 +56,6 @@ export function mailAppMailer(senderName: string): Mailer {
         body: mail.body,
         htmlBody: mail.htmlBody,
         name: senderName,
-        noReply: false,
       });
     },
   };

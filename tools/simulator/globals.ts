@@ -18,7 +18,7 @@ import { createSpreadsheetApp } from './services/spreadsheet-app';
 import { createUtilities } from './services/utilities';
 import { CacheStore } from './services/cache';
 import { LockStore } from './services/lock';
-import type { Entity, OpenBehaviours, RunKind, Workspace } from './workspace';
+import type { Entity, LibraryStores, OpenBehaviours, RunKind, Workspace } from './workspace';
 
 export type ProjectRole = 'library' | 'shim';
 
@@ -30,16 +30,7 @@ export interface GlobalsInput {
   readonly workspace: Workspace;
   readonly runInProject: (source: string) => unknown;
   readonly files: ReadonlyMap<string, string>;
-  readonly libraryStores: {
-    readonly properties: PropertyStore;
-    readonly cache: CacheStore;
-    readonly lock: LockStore;
-    readonly documentProperties: Map<string, PropertyStore>;
-    readonly documentCaches: Map<string, CacheStore>;
-    readonly documentLocks: Map<string, LockStore>;
-    readonly userCaches: Map<string, CacheStore>;
-    readonly userLocks: Map<string, LockStore>;
-  };
+  readonly libraryStores: LibraryStores;
   readonly openBehaviours: OpenBehaviours;
   readonly getOrCreate: <K, V>(map: Map<K, V>, key: K, make: () => V) => V;
 }

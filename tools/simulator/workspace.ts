@@ -114,7 +114,7 @@ export interface RunResult {
 }
 
 /** Library-wide stores: one instance shared by every entity (libraries guide, "Resource scoping"). */
-interface LibraryStores {
+export interface LibraryStores {
   readonly properties: PropertyStore;
   readonly cache: CacheStore;
   readonly lock: LockStore;

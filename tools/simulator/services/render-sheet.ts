@@ -1,6 +1,7 @@
 // Renders a sheet's displayed values the way a person gets them out of Sheets: a CSV download and
 // a standalone HTML page (for reports and for looking at a simulated run in a browser).
 
+import { escapeHtml } from './html-template';
 import type { SpreadsheetModel } from './spreadsheet-model';
 
 /**
@@ -18,15 +19,6 @@ export function renderSheetCsv(model: SpreadsheetModel, sheetName: string): stri
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Only colour-like values reach the style attribute, so cell styles cannot inject CSS. */
