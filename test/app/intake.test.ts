@@ -156,4 +156,52 @@ describe('radicateSubmission', () => {
     expect(ack.body).toContain('https://script.google.com/macros/s/x/exec?r=2026-000001&t=token-1');
     expect(JSON.stringify(deps.cases.rows[0])).not.toContain('"token-1"');
   });
+
+  it('records a number it could not use, and never gives it again', () => {
+    const { deps } = makeDeps();
+    jest.spyOn(deps.cases, 'append').mockImplementationOnce(() => {
+      throw new Error('Service Spreadsheets timed out');
+    });
+    expect(() =>
+      radicateSubmission(deps, {
+        responseId: 'r1',
+        receivedAt: monday,
+        answers,
+        channel: 'formulario',
+        by: 'f',
+      }),
+    ).toThrow('timed out');
+    expect(deps.audit.entries).toEqual([
+      expect.objectContaining({ radicado: '2026-000001', event: 'numero_no_utilizado' }),
+    ]);
+    expect(deps.lock.released).toBe(1);
+    // The retry (the sweep) gets the next number; 000001 stays explained in the audit log.
+    expect(
+      radicateSubmission(deps, {
+        responseId: 'r1',
+        receivedAt: monday,
+        answers,
+        channel: 'formulario',
+        by: 'f',
+      }),
+    ).toMatchObject({ radicado: '2026-000002' });
+  });
+
+  it('keeps the case and still sends the acknowledgement when the audit log fails, then reports the failure', () => {
+    const { deps } = makeDeps();
+    jest.spyOn(deps.audit, 'append').mockImplementationOnce(() => {
+      throw new Error('Historial protegido');
+    });
+    expect(() =>
+      radicateSubmission(deps, {
+        responseId: 'r1',
+        receivedAt: monday,
+        answers,
+        channel: 'formulario',
+        by: 'f',
+      }),
+    ).toThrow('Historial protegido');
+    expect(deps.cases.rows).toHaveLength(1);
+    expect(deps.mailer.sent.map((m) => m.kind)).toEqual(['acuse', 'asignacion']);
+  });
 });
