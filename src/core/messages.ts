@@ -1,5 +1,6 @@
 // The one table of user-facing Spanish (es-CO) text for error codes. `{name}` marks a detail.
 import type { ErrorCode } from './errors';
+import { FORM_QUESTIONS } from './intake/form-definition';
 
 export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   EXTENSION_EXCEEDS_CAP:
@@ -34,10 +35,11 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'Se agotó la cuota diaria de correo; el mensaje quedó en la bandeja de salida para el próximo envío.',
   MAIL_SEND_FAILED: 'No se pudo enviar el correo: {error}. Se reintentará.',
   FORM_NOT_CONFIGURED:
-    'El formulario de PQRSD no está configurado: ejecute Configurar desde el menú.',
+    'El formulario de PQRSD no está configurado: use Extensiones > Ventanilla PQRSD > Configurar o reparar.',
   FORM_ITEM_MISSING:
-    'Falta la pregunta "{field}" en el formulario: ejecute Configurar para repararlo.',
-  SHEET_MISSING: 'Falta la hoja "{sheet}": ejecute Configurar para repararla.',
+    'Falta la pregunta "{field}" en el formulario: use Configurar o reparar para recrearla.',
+  SHEET_MISSING:
+    'Falta la hoja "{sheet}": use Extensiones > Ventanilla PQRSD > Configurar o reparar.',
   CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
   NOT_STAFF:
     'Su cuenta no figura en la hoja Dependencias: solo el personal registrado puede actuar sobre los casos.',
@@ -48,12 +50,32 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.',
 };
 
+/** Spanish names of the fields a message may point at (payload keys and form questions). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  payload: 'los datos enviados',
+  radicado: 'radicado',
+  kind: 'acción',
+  type: 'tipo',
+  note: 'nota',
+  newDueDate: 'nueva fecha',
+  reason: 'motivo',
+  toEntity: 'entidad destino',
+  summary: 'resumen de la respuesta',
+  requestId: 'identificador de la solicitud',
+  channel: 'canal',
+};
+
+function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? FORM_QUESTIONS.find((q) => q.code === field)?.title ?? field;
+}
+
 /** Renders the Spanish message of a code, filling `{name}` placeholders from details. */
 export function formatMessage(
   code: ErrorCode,
   details: Readonly<Record<string, string | number>> = {},
 ): string {
-  return MESSAGES[code].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in details ? String(details[key]) : whole,
-  );
+  return MESSAGES[code].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in details)) return whole;
+    return key === 'field' ? fieldLabel(String(details[key])) : String(details[key]);
+  });
 }

@@ -18,12 +18,16 @@ const act = (payload: Record<string, unknown>) =>
 
 describe('rpc act', () => {
   it.each([
-    ['a 60,000-character summary', { kind: 'answer', summary: 'x'.repeat(60_000) }, 'summary'],
-    ['a numeric summary', { kind: 'answer', summary: 42 }, 'summary'],
-    ['an object as entity', { kind: 'transfer', toEntity: {} }, 'toEntity'],
-    ['a list as note', { kind: 'requestInfo', note: ['a'] }, 'note'],
-    ['an unknown act', { kind: 'dropCase' }, 'kind'],
-  ])('refuses %s with INVALID_PAYLOAD naming the field', (_label, payload, field) => {
+    [
+      'a 60,000-character summary',
+      { kind: 'answer', summary: 'x'.repeat(60_000) },
+      'resumen de la respuesta',
+    ],
+    ['a numeric summary', { kind: 'answer', summary: 42 }, 'resumen de la respuesta'],
+    ['an object as entity', { kind: 'transfer', toEntity: {} }, 'entidad destino'],
+    ['a list as note', { kind: 'requestInfo', note: ['a'] }, 'nota'],
+    ['an unknown act', { kind: 'dropCase' }, 'acción'],
+  ])('refuses %s with INVALID_PAYLOAD naming the field in Spanish', (_label, payload, field) => {
     expect(act(payload)).toMatchObject({
       ok: false,
       code: 'INVALID_PAYLOAD',
