@@ -1,4 +1,6 @@
-// Wall-clock arithmetic in a spreadsheet's time zone, and Sheets' date serial numbers.
+// Wall-clock arithmetic in a spreadsheet's time zone, and Sheets' date serial numbers. The zone
+// arithmetic itself is utilities-zone's, shared with Utilities.formatDate and clock triggers.
+import { resolveZoneOrGmt, wallClock as zonedWallClock, zonedTimeToMs } from './utilities-zone';
 
 /** The calendar fields of an instant as seen in one time zone. */
 export interface WallClock {
@@ -11,48 +13,19 @@ export interface WallClock {
   readonly weekday: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** The wall clock of `ms` in `timeZone` (an IANA name such as America/Bogota). */
 export function wallClock(ms: number, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  const w = zonedWallClock(ms, resolveZoneOrGmt(timeZone));
+  // utilities-zone counts weekdays 1 = Monday ... 7 = Sunday; here 0 = Sunday.
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday),
+    year: w.year,
+    month: w.month,
+    day: w.day,
+    hour: w.hour,
+    minute: w.minute,
+    second: w.second,
+    weekday: w.weekday % 7,
   };
-}
-
-function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant whose wall clock in `timeZone` reads the given fields. */
@@ -65,10 +38,7 @@ export function fromWallClock(
   minute = 0,
   second = 0,
 ): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
-  const first = guess - offsetAt(guess, timeZone);
-  // A second pass settles instants next to a DST change (Bogota has none, other zones may).
-  return guess - offsetAt(first, timeZone);
+  return zonedTimeToMs(resolveZoneOrGmt(timeZone), year, month, day, hour, minute, second);
 }
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
