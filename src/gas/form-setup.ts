@@ -124,8 +124,10 @@ export function ensureCitizenForm(input: {
   try {
     if (form.requiresLogin()) form.setRequireLogin(false);
   } catch (error) {
+    // Consumer accounts have no domain restriction and refuse the call; a Workspace that refused
+    // it would keep citizens out, so the admin is told what to check.
     warnings.push(
-      `No se pudo abrir el formulario a personas sin cuenta institucional (${error instanceof Error ? error.message : String(error)}). Revise en Formularios > Configuración que no exija iniciar sesión.`,
+      `Si la entidad usa Google Workspace, verifique en el formulario (Configuración > Respuestas) que no exija iniciar sesión: los ciudadanos no tienen cuenta institucional. (${error instanceof Error ? error.message : String(error)})`,
     );
   }
 

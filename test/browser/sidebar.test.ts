@@ -1,5 +1,5 @@
 // The clerk sidebar in a real Chromium: the page is the one the simulator's UiHost recorded when a
-// person clicked "Panel de casos" on the BUILT bundle, and its google.script.run calls go through
+// person clicked "Registrar petición verbal" on the BUILT bundle, and its google.script.run calls go through
 // tools/browser/sidebar-bridge.ts to Harness.scriptRun. Needs /usr/bin/chromium (CI: .ci/run).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { readHtmlOutput } from '../../tools/simulator/services/html';
 import { bogota, CLERK, Desk, OUTSIDER, ROOT, useBuiltBundle } from '../simulator/fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SIDEBAR_MENU = 'Panel de casos';
+const SIDEBAR_MENU = 'Registrar petición verbal';
 const SCREENSHOT = join(ROOT, 'out', 'browser', 'sidebar.png');
 const AT = bogota('2026-02-03T10:00:00');
 const WAIT_MS = 5_000;
@@ -66,7 +66,7 @@ interface OpenSidebar {
   readonly dialogs: string[];
 }
 
-/** `user` clicks Extensions → Ventanilla PQRSD → Panel de casos; the sidebar opens in Chromium. */
+/** `user` clicks Extensions → Ventanilla PQRSD → Registrar petición verbal; the sidebar opens in Chromium. */
 async function openSidebar(desk: Desk, user: string): Promise<OpenSidebar> {
   if (!browser) throw new Error('Chromium did not start');
   const click = desk.harness.menu(desk.name, user, SIDEBAR_MENU);

@@ -106,7 +106,7 @@ describe('every shim entry point on the built bundle', () => {
   });
 
   it('menuShowSidebar shows the sidebar from the library HTML', () => {
-    const result = harness.menu('pueblo', ADMIN, 'Panel de casos');
+    const result = harness.menu('pueblo', ADMIN, 'Registrar petición verbal');
     expect(result.error).toBeNull();
     const [sidebar] = ws.entity('pueblo').ui.sidebars;
     expect(readHtmlOutput(sidebar.output)?.content).toContain('google.script.run');
