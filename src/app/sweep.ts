@@ -113,16 +113,22 @@ function refreshClocks(deps: SweepDeps): number {
   }
 }
 
-/** Sends the outbox in chunks, each under the lock and recorded before the lock is released. */
+/**
+ * Sends the outbox in chunks, each under the lock and recorded before the lock is released. An
+ * entry is tried at most once per sweep, so a failing address waits for the next sweep to retry.
+ */
 function deliverOutbox(deps: SweepDeps): DeliveryReport {
   let total = NO_MAIL;
+  const tried = new Set<string>();
   while (!timeIsShort(deps) && deps.lock.tryAcquire(LOCK_WAIT_MS)) {
     let more = false;
     try {
-      const pending = deps.outbox.pending();
-      const report = deliverMail(pending.slice(0, DELIVERY_CHUNK), deps);
+      const untried = deps.outbox.pending().filter((entry) => !tried.has(entry.key));
+      const chunk = untried.slice(0, DELIVERY_CHUNK);
+      chunk.forEach((entry) => tried.add(entry.key));
+      const report = deliverMail(chunk, deps);
       total = addReports(total, report);
-      more = pending.length > DELIVERY_CHUNK && report.deferred === 0;
+      more = untried.length > chunk.length && report.deferred === 0;
     } finally {
       deps.lock.release();
     }

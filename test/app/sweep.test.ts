@@ -144,4 +144,19 @@ describe('runSweep', () => {
     expect(deps.lock.acquired - locksBefore).toBe(1 + 3);
     expect(deps.lock.released).toBe(deps.lock.acquired);
   });
+
+  it('tries a failing address once per sweep, not once per chunk', () => {
+    const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
+    deps.mailer.quota = 0;
+    for (let i = 0; i < 25; i += 1)
+      radicateSubmission(deps, {
+        ...response(`r${i}`, '2026-07-06T08:00:00-05:00'),
+        channel: 'formulario',
+        by: 'formulario',
+      });
+    deps.mailer.quota = 1000;
+    deps.mailer.failWith = 'Invalid email';
+    runSweep({ ...deps, forms: null });
+    expect(new Set(deps.outbox.entries.map((e) => e.attempts))).toEqual(new Set([1]));
+  });
 });
