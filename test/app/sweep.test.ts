@@ -31,6 +31,15 @@ const response = (id: string, iso: string): FormSubmission => ({
   missingQuestions: [],
 });
 
+function radicate(deps: ReturnType<typeof makeDeps>['deps'], submission: FormSubmission) {
+  return radicateSubmission(deps, { ...submission, channel: 'formulario', by: 'formulario' });
+}
+
+/** Radicates `count` filings while the mail quota is spent, leaving their mail in the outbox. */
+function queueUnsentFilings(deps: ReturnType<typeof makeDeps>['deps'], count: number): void {
+  for (let i = 0; i < count; i += 1) radicate(deps, response(`r${i}`, '2026-07-06T08:00:00-05:00'));
+}
+
 describe('runSweep', () => {
   it('radicates responses whose trigger never ran, keeping the original receipt time, once', () => {
     const { deps } = makeDeps({ now: at('2026-07-06T12:00:00-05:00') });
@@ -38,11 +47,7 @@ describe('runSweep', () => {
       response('a', '2026-07-06T08:00:00-05:00'),
       response('b', '2026-07-06T09:00:00-05:00'),
     ]);
-    radicateSubmission(deps, {
-      ...response('a', '2026-07-06T08:00:00-05:00'),
-      channel: 'formulario',
-      by: 'formulario',
-    });
+    radicate(deps, response('a', '2026-07-06T08:00:00-05:00'));
     const first = runSweep({ ...deps, forms });
     expect(first.reconciled).toEqual(['2026-000002']);
     expect(deps.cases.rows.find((r) => r.responseId === 'b')?.receivedAt).toBe(
@@ -77,11 +82,7 @@ describe('runSweep', () => {
   it('refreshes business days left as days pass and sends what the outbox holds', () => {
     const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
     deps.mailer.quota = 0;
-    radicateSubmission(deps, {
-      ...response('a', '2026-07-06T08:00:00-05:00'),
-      channel: 'formulario',
-      by: 'formulario',
-    });
+    radicate(deps, response('a', '2026-07-06T08:00:00-05:00'));
     expect(deps.cases.rows[0].businessDaysLeft).toBe(15);
     deps.clock.ms = at('2026-07-08T09:00:00-05:00');
     deps.mailer.quota = 10;
@@ -96,11 +97,7 @@ describe('runSweep', () => {
 
   it('leaves the clocks for the next sweep when the lock is busy, so no clerk act is overwritten', () => {
     const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
-    radicateSubmission(deps, {
-      ...response('a', '2026-07-06T08:00:00-05:00'),
-      channel: 'formulario',
-      by: 'formulario',
-    });
+    radicate(deps, response('a', '2026-07-06T08:00:00-05:00'));
     deps.clock.ms = at('2026-07-08T09:00:00-05:00');
     deps.lock.available = false;
     expect(runSweep({ ...deps, forms: null }).clocksUpdated).toBe(0);
@@ -113,11 +110,7 @@ describe('runSweep', () => {
   it('still sends mail when a malformed row breaks a case clock', () => {
     const { deps, logs } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
     deps.mailer.quota = 0;
-    radicateSubmission(deps, {
-      ...response('a', '2026-07-06T08:00:00-05:00'),
-      channel: 'formulario',
-      by: 'formulario',
-    });
+    radicate(deps, response('a', '2026-07-06T08:00:00-05:00'));
     deps.cases.rows[0] = { ...deps.cases.rows[0], receivedAt: '' }; // a clerk cleared the cell
     deps.clock.ms = at('2026-07-07T09:00:00-05:00');
     deps.mailer.quota = 10;
@@ -130,12 +123,7 @@ describe('runSweep', () => {
   it('sends a large outbox in chunks, each under the lock', () => {
     const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
     deps.mailer.quota = 0;
-    for (let i = 0; i < 25; i += 1)
-      radicateSubmission(deps, {
-        ...response(`r${i}`, '2026-07-06T08:00:00-05:00'),
-        channel: 'formulario',
-        by: 'formulario',
-      });
+    queueUnsentFilings(deps, 25);
     deps.mailer.quota = 1000;
     const locksBefore = deps.lock.acquired;
     const report = runSweep({ ...deps, forms: null });
@@ -148,12 +136,7 @@ describe('runSweep', () => {
   it('tries a failing address once per sweep, not once per chunk', () => {
     const { deps } = makeDeps({ now: at('2026-07-06T09:00:00-05:00') });
     deps.mailer.quota = 0;
-    for (let i = 0; i < 25; i += 1)
-      radicateSubmission(deps, {
-        ...response(`r${i}`, '2026-07-06T08:00:00-05:00'),
-        channel: 'formulario',
-        by: 'formulario',
-      });
+    queueUnsentFilings(deps, 25);
     deps.mailer.quota = 1000;
     deps.mailer.failWith = 'Invalid email';
     runSweep({ ...deps, forms: null });

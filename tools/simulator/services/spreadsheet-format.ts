@@ -1,6 +1,7 @@
 // Displayed values: what getDisplayValues returns and what a person sees in the grid.
 // developers.google.com/sheets/api/guides/formats: number and date-time format patterns.
 
+import { MONTHS } from './utilities-format-date';
 import { type Cell, type CellValue, isDateValue } from './spreadsheet-cell';
 import { fromSerial, toSerial, wallClock } from './spreadsheet-time';
 
@@ -121,20 +122,6 @@ const MONTHS_ES = [
   'noviembre',
   'diciembre',
 ];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS_ES = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -150,7 +137,7 @@ export function formatDate(ms: number, pattern: string, timeZone: string, locale
   const tokens = pattern.match(DATE_TOKEN) ?? [];
   const ampm = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
   const kinds = tokens.map((t) => t[0].toLowerCase());
-  const months = isSpanish(locale) ? MONTHS_ES : MONTHS_EN;
+  const months = isSpanish(locale) ? MONTHS_ES : MONTHS;
   const days = isSpanish(locale) ? DAYS_ES : DAYS_EN;
   const out: string[] = [];
   tokens.forEach((token, i) => {

@@ -14,7 +14,8 @@ import {
   zoneShortName,
 } from './utilities-zone';
 
-const MONTHS = [
+/** English month names (Java's default symbols), shared with the spreadsheet display formatter. */
+export const MONTHS = [
   'January',
   'February',
   'March',
