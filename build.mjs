@@ -116,12 +116,14 @@ function buildEntity(outDir, libraryExports) {
       `function ${entry.name}(${params}) { return ${spec.userSymbol}.${entry.calls}(${args}); }`,
     );
   }
+  // Getters: each service is fetched (one call each) only when the library first uses it.
   lines.push(
     `function ${spec.servicesFunction}() {`,
+    '  var properties, lock, cache;',
     '  return {',
-    '    properties: PropertiesService.getScriptProperties(),',
-    '    lock: LockService.getScriptLock(),',
-    '    cache: CacheService.getScriptCache(),',
+    '    get properties() { return properties || (properties = PropertiesService.getScriptProperties()); },',
+    '    get lock() { return lock || (lock = LockService.getScriptLock()); },',
+    '    get cache() { return cache || (cache = CacheService.getScriptCache()); },',
     '  };',
     '}',
     '',

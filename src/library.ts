@@ -3,7 +3,11 @@
 import { radicateSubmission } from './app/intake';
 import { runSweep as sweep, type SweepReport } from './app/sweep';
 import { compose } from './gas/compose';
-import { FORM_ID_KEY, readItemMap, submissionFromResponse } from './gas/form-responses';
+import { submissionOf } from './gas/form-responses';
+import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
+import { repairCitizenForm } from './gas/setup';
+import { callerOf, mayConfigure, mayRunReview } from './gas/access';
+import { formatMessage } from './core/messages';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
 import { runSetupProcedure, type SetupReport } from './gas/setup';
 import { renderFollowUp } from './gas/web-app';
@@ -29,37 +33,63 @@ export function handleFormSubmit(
   e?: GoogleAppsScript.Events.FormsOnFormSubmit,
 ): FormSubmitResult {
   const app = compose(services);
-  if (!e || !e.response || !e.source) {
-    // A blank or sheet-side event carries no response id: the sweep reconciles from the form itself.
-    app.log.info('Evento de envío sin respuesta de formulario: se deja al barrido.');
+  if (!e || !e.response) {
+    // A blank or sheet-side event carries no response: the sweep reconciles from the form itself.
+    app.log.info('Evento de envío sin respuesta de formulario: se deja a la revisión periódica.');
     return { status: 'ignored', reason: 'NO_RESPONSE' };
   }
-  const submission = submissionFromResponse(e.source, e.response, readItemMap(app.state));
-  if (app.state.get(FORM_ID_KEY) !== e.source.getId())
-    app.log.info('Respuesta de un formulario anterior: se radica igual.');
+  // Two calls, read before the lock: the timestamp and every answer at once.
+  const submission = submissionOf(e.response);
   try {
-    return radicateSubmission(app, { ...submission, channel: 'formulario', by: 'formulario' });
+    return radicateSubmission(app, {
+      key: submission.key,
+      receivedAt: submission.receivedAt,
+      prefilledUrl: submission.prefilledUrl,
+      channel: 'formulario',
+      by: 'formulario',
+    });
   } catch (error) {
     // Rethrow so Apps Script's failure notice reaches the owner; the sweep will radicate it.
     app.log.error(
-      `Radicación fallida de ${submission.responseId}: ${error instanceof Error ? error.message : String(error)}`,
+      `Radicación fallida de ${submission.key}: ${error instanceof Error ? error.message : String(error)}`,
     );
     throw error;
   }
 }
 
-/** Time-driven sweep: reconcile, refresh clocks, send the outbox. */
-export function runSweep(services: unknown, _e?: unknown): SweepReport {
-  return sweep(compose(services));
+/** Installable edit trigger: a person edited a cell (settings or the add-on's columns). */
+export function handleEdit(services: unknown, e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEditEvent(compose(services, { selfRepair: true }), e);
 }
 
-export function runSweepNow(services: unknown): SweepReport {
-  const report = runSweep(services);
+/** Installable change trigger: columns, rows or sheets were added, removed or renamed. */
+export function handleChange(services: unknown, e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  handleChangeEvent(compose(services, { selfRepair: true }), e);
+}
+
+/** Time-driven sweep: reconcile, refresh clocks, send the outbox. */
+export function runSweep(services: unknown, _e?: unknown): SweepReport {
+  const app = compose(services, { selfRepair: true, repairForm: () => repairCitizenForm(app) });
+  return sweep(app);
+}
+
+export function runSweepNow(services: unknown): SweepReport | null {
+  const app = compose(services, { selfRepair: true, repairForm: () => repairCitizenForm(app) });
+  if (!mayRunReview(callerOf(app))) {
+    refuse(formatMessage('ROLE_REQUIRED', { role: 'Supervisor o Administrador' }));
+    return null;
+  }
+  const report = sweep(app);
   SpreadsheetApp.getActiveSpreadsheet().toast(
-    `Radicadas ${report.reconciled.length} respuestas pendientes; ${report.mail.sent} correos enviados; ${report.mail.deferred} en espera.`,
-    'Barrido',
+    `Radicadas ${report.reconciled.length} respuestas pendientes; ${report.mail.sent} correos enviados; ${report.mail.deferred} en espera; ${report.restored.length} casos restaurados.`,
+    'Revisión de pendientes',
   );
   return report;
+}
+
+function refuse(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Ventanilla PQRSD', message, ui.ButtonSet.OK);
 }
 
 export function handleRpc(services: unknown, method: unknown, payload: unknown): RpcReply {
@@ -73,8 +103,16 @@ export function doGet(
   return renderFollowUp(compose(services), e);
 }
 
-export function runSetup(services: unknown): SetupReport {
-  const report = runSetupProcedure(compose(services));
+export function runSetup(services: unknown): SetupReport | null {
+  const app = compose(services, { selfRepair: true });
+  const caller = callerOf(app);
+  if (!mayConfigure(caller)) {
+    refuse(
+      formatMessage('ROLE_REQUIRED', { role: 'Administrador (o ser el propietario de la hoja)' }),
+    );
+    return null;
+  }
+  const report = runSetupProcedure(app);
   const lines = [
     report.formCreated ? 'Se creó el formulario de PQRSD.' : 'El formulario de PQRSD ya existía.',
     `Enlace para los ciudadanos: ${report.formUrl}`,
@@ -93,7 +131,13 @@ export function runSetup(services: unknown): SetupReport {
 }
 
 export function showSidebar(services: unknown): void {
-  compose(services); // fails early, in Spanish, if the shim handed over no services
+  const app = compose(services); // fails early, in Spanish, if the shim handed over no services
+  const caller = callerOf(app);
+  // The desk is for staff: say so when it opens, not after a form is filled.
+  if (!caller.owner && !caller.role) {
+    refuse(formatMessage('NOT_STAFF'));
+    return;
+  }
   // The sidebar has no scriptlets; its data comes through the rpc gateway.
   const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Ventanilla PQRSD');
   SpreadsheetApp.getUi().showSidebar(html);

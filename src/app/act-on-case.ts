@@ -1,11 +1,17 @@
-// A clerk's act on one case: check who acts, lock, load the one case, transition, write, log.
+// A clerk's act on one case: check who acts, lock, read the one row, transition, then write the row
+// and its Historial line; if the line cannot be written the row is put back, so the two change
+// together or not at all. A row edited by hand (its seal no longer matches) or whose events cannot
+// be read is refused, never acted on from a wrong history.
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import { applyCaseAction, type CaseAction } from '../core/cases/apply-action';
 import type { CaseStatus } from '../core/cases/case-record';
+import { caseSnapshot, chainLine } from '../core/cases/case-seal';
 import { fail, ok, type Result } from '../core/errors';
+import { parseRadicado } from '../core/radicado';
 import { findStaff } from '../core/routing/staff';
-import type { IntakeDeps } from './intake';
-import { LOCK_WAIT_MS } from './intake';
+import { predictRow, type EntityState } from '../core/state/entity-state';
+import { loadState } from './entity-state-access';
+import { isoSeconds, LOCK_WAIT_MS, type IntakeDeps } from './intake';
 
 export interface CaseActionRequest {
   readonly radicado: string;
@@ -23,34 +29,55 @@ export interface CaseActionResult {
 /** Acts only the entity's supervisors and admins may take (Acuerdo 060: voiding needs the head's record). */
 const SUPERVISOR_ACTIONS: ReadonlySet<CaseAction['kind']> = new Set(['void']);
 
+/** Where the case's row should be: its pending filing's append order, else the anchors. */
+export function rowHint(state: EntityState, radicado: string): number | null {
+  const parts = parseRadicado(radicado);
+  if (!parts) return null;
+  let seq: number | null = null;
+  for (const filing of state.filings.values())
+    if (filing.radicado === radicado && !filing.failed && filing.seq > 0) seq = filing.seq;
+  return predictRow(state.anchors, parts.year, parts.number, seq);
+}
+
 export function actOnCase(deps: IntakeDeps, request: CaseActionRequest): Result<CaseActionResult> {
-  const member = findStaff(deps.config.staff, request.by);
-  if (!member) return fail('NOT_STAFF');
-  if (SUPERVISOR_ACTIONS.has(request.action.kind) && member.role === 'clerk')
-    return fail('ROLE_REQUIRED', { role: 'Supervisor' });
   if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) return fail('LOCK_TIMEOUT');
   try {
-    const record = deps.cases.find(request.radicado);
-    if (!record) return fail('CASE_NOT_FOUND', { radicado: request.radicado });
-    const nowIso = new Date(deps.clock.now()).toISOString();
-    const outcome = applyCaseAction(record, request.action, {
+    const { state, record: current } = loadState(deps, true);
+    const member = findStaff(deps.config.staff, request.by);
+    if (!member) return fail('NOT_STAFF');
+    if (SUPERVISOR_ACTIONS.has(request.action.kind) && member.role === 'clerk')
+      return fail('ROLE_REQUIRED', { role: 'Supervisor' });
+    const located = deps.cases.locate(request.radicado, rowHint(state, request.radicado));
+    if (!located) return fail('CASE_NOT_FOUND', { radicado: request.radicado });
+    if (!located.readable) return fail('CASE_UNREADABLE', { radicado: request.radicado });
+    if (!located.sealOk) return fail('CASE_TAMPERED', { radicado: request.radicado });
+    const nowIso = isoSeconds(deps.clock.now());
+    const outcome = applyCaseAction(located.record, request.action, {
       nowIso,
       by: member.email,
       settings: deps.config.settings,
       calendar: createBusinessCalendar(deps.config.calendar),
     });
     if (!outcome.ok) return outcome;
-    const next = outcome.value.record;
-    deps.cases.update(next);
-    deps.audit.append([
-      {
-        at: nowIso,
-        by: member.email,
-        radicado: next.radicado,
-        event: outcome.value.event,
-        details: outcome.value.details,
-      },
-    ]);
+    const line = chainLine(current.secret, located.record.chainHead, {
+      at: nowIso,
+      by: member.email,
+      radicado: request.radicado,
+      event: outcome.value.event,
+      details: outcome.value.details,
+    });
+    const next = { ...outcome.value.record, chainHead: line.hash };
+    deps.cases.write(located.row, next);
+    try {
+      // The line records the case after the act: what a hand edit of the row is restored to.
+      deps.history.appendOne({ ...line, after: caseSnapshot(current.secret, next) });
+    } catch (error) {
+      deps.log.error(
+        `${request.radicado}: Historial no escrito (${error instanceof Error ? error.message : String(error)}); se restaura la fila.`,
+      );
+      deps.cases.write(located.row, located.record);
+      return fail('HISTORY_WRITE_FAILED', { radicado: request.radicado });
+    }
     return ok({
       radicado: next.radicado,
       status: next.status,
@@ -58,6 +85,7 @@ export function actOnCase(deps: IntakeDeps, request: CaseActionRequest): Result<
       businessDaysLeft: next.businessDaysLeft,
     });
   } finally {
-    deps.lock.release();
+    // The gateway returns right after the act: the lock goes with the execution's end.
+    deps.lock.releaseAtExit();
   }
 }

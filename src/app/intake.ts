@@ -1,9 +1,14 @@
-// Radicates one submission: exactly once per response, under the entity's lock; queues the
-// acknowledgement and the assignee's notice and sends what the quota allows before the lock is
-// released. A submission that cannot be radicated now is left for the sweep's reconciliation.
-import { bogotaDateOf, bogotaMinutesOf, formatDateEs } from '../core/calendar/calendar-date';
+// Radicates one submission exactly once per idempotency key, under the entity's lock. The hot path
+// reads the state once, writes it once (the number is taken before the row exists, so a failure
+// can burn a number but never repeat one), appends the case row in one call, releases the lock and
+// only then sends the acknowledgement, which was marked sent under the lock so no other execution
+// sends it too. The Historial lines of the radication wait in the state and are folded into the
+// Historial by the next sweep; the row already carries the head of its hash chain.
+import { bogotaDateOf, formatDateEs } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import type { CaseRecord, Channel } from '../core/cases/case-record';
+import { followUpToken } from '../core/cases/case-seal';
+import { radicationLines } from '../core/cases/radication-lines';
 import { computeCaseClock, type CaseClock } from '../core/clock/case-clock';
 import { formatMessage } from '../core/messages';
 import {
@@ -11,37 +16,51 @@ import {
   type NormalizedSubmission,
   type RawAnswers,
 } from '../core/intake/normalize-submission';
-import { planAcknowledgement, planAssignmentNotice } from '../core/notifications/intake-mails';
-import type { OutboundMail } from '../core/notifications/mail';
-import { counterKey, formatRadicado, parseRadicado } from '../core/radicado';
+import {
+  answersFromPrefilledUrl,
+  missingRequiredQuestions,
+  readEntryMap,
+} from '../core/intake/prefilled-url';
+import { planAcknowledgement } from '../core/notifications/intake-mails';
+import type { MailKind } from '../core/notifications/mail';
+import { formatRadicado } from '../core/radicado';
 import { routeCase, type RoutingDecision } from '../core/routing/route-case';
-import type { AuditEntry, AuditLog, CaseStore } from '../ports/case-store';
+import {
+  filingKey,
+  mailKey,
+  STATE_KEY,
+  type FilingEntry,
+  type MailEntry,
+} from '../core/state/entity-state';
+import type { CaseStore, HistoryLog } from '../ports/case-store';
 import type { EntityConfig } from '../ports/config-source';
-import type { Clock, KeyValueStore, Logger, Mutex, Tokens } from '../ports/entity-state';
-import type { Mailer, Outbox } from '../ports/mail';
-import { deliverMail } from './deliver-mail';
+import type { Mailer, OutboxLog } from '../ports/mail';
+import type { Mutex } from '../ports/entity-state';
+import { loadState, RECONCILE_OVERLAP_MS, type StateDeps } from './entity-state-access';
+import { afterAttempt, followUpLink, formatLocalInstant, trySend } from './mail-delivery';
+
+export { formatLocalInstant } from './mail-delivery';
 
 /** How long a submission waits for the entity's lock before it is left for the sweep. */
 export const LOCK_WAIT_MS = 30000;
 
-export interface IntakeDeps {
+export interface IntakeDeps extends StateDeps {
   readonly config: EntityConfig;
   readonly cases: CaseStore;
-  readonly audit: AuditLog;
-  readonly outbox: Outbox;
+  readonly history: HistoryLog;
+  readonly outboxLog: OutboxLog;
   readonly mailer: Mailer;
-  readonly state: KeyValueStore;
   readonly lock: Mutex;
-  readonly clock: Clock;
-  readonly tokens: Tokens;
-  readonly log: Logger;
 }
 
 export interface IntakeRequest {
-  /** Idempotency key: the form response id, or `verbal:<request id>` for verbal filings. */
-  readonly responseId: string;
+  /** Idempotency key: derived from the form response, or `verbal:<request id>` for verbal filings. */
+  readonly key: string;
   readonly receivedAt: number;
-  readonly answers: RawAnswers;
+  /** The answers by field code (verbal filings); form responses give `prefilledUrl` instead. */
+  readonly answers?: RawAnswers;
+  /** A form response's prefilled URL, read under the lock with the entry map setup learnt. */
+  readonly prefilledUrl?: string;
   readonly channel: Channel;
   readonly by: string;
   readonly missingQuestions?: readonly string[];
@@ -50,40 +69,21 @@ export interface IntakeRequest {
 export type IntakeOutcome =
   | { readonly status: 'radicated'; readonly radicado: string; readonly mailsSent: number }
   | { readonly status: 'duplicate'; readonly radicado: string }
-  | { readonly status: 'deferred'; readonly code: 'LOCK_TIMEOUT' };
+  | { readonly status: 'deferred'; readonly code: 'LOCK_TIMEOUT' | 'FORM_NOT_CONFIGURED' };
 
-export function formatLocalInstant(ms: number): string {
-  const minutes = bogotaMinutesOf(ms);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${formatDateEs(bogotaDateOf(ms))} ${hh}:${mm}`;
-}
-
-function followUpLink(baseUrl: string, radicado: string, token: string): string {
-  if (!baseUrl) return '';
-  const glue = baseUrl.includes('?') ? '&' : '?';
-  return `${baseUrl}${glue}r=${encodeURIComponent(radicado)}&t=${encodeURIComponent(token)}`;
-}
-
-/**
- * The next number of the year: one more than the stored counter, and never at or below the
- * number on the sheet's last row (a copied spreadsheet or a recreated script starts with an empty
- * store; numbers must still never repeat, Acuerdo 060 de 2001 art. 5).
- */
-function nextNumber(deps: IntakeDeps, year: number): number {
-  const stored = Number(deps.state.get(counterKey(year)) ?? '0') || 0;
-  const last = parseRadicado(deps.cases.lastRadicado() ?? '');
-  const onSheet = last && last.year === year ? last.number : 0;
-  return Math.max(stored, onSheet) + 1;
+/** An instant to the second, as a cell shows it, so a line's hash survives the round trip. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
 function buildRecord(
   request: IntakeRequest,
   submission: NormalizedSubmission,
+  missingQuestions: readonly string[],
   parts: { radicado: string; clock: CaseClock; route: RoutingDecision; tokenHash: string },
 ): CaseRecord {
   const alerts = submission.alerts.map((alert) => formatMessage(alert.code, alert.details));
-  for (const missing of request.missingQuestions ?? [])
+  for (const missing of missingQuestions)
     alerts.push(formatMessage('FORM_ITEM_MISSING', { field: missing }));
   return {
     radicado: parts.radicado,
@@ -107,72 +107,77 @@ function buildRecord(
     answeredAt: '',
     notes: '',
     alerts,
-    responseId: request.responseId,
+    responseId: request.key,
     tokenHash: parts.tokenHash,
     events: [],
+    chainHead: '',
   };
 }
 
-function auditEntries(
+function mailEntry(
+  kind: MailKind,
+  key: string,
   record: CaseRecord,
-  request: IntakeRequest,
-  clock: CaseClock,
-  route: RoutingDecision,
-  now: string,
-): AuditEntry[] {
-  const entry = (event: string, details: string): AuditEntry => ({
-    at: now,
-    by: request.by,
+  to: string,
+  subject: string,
+  nowIso: string,
+  claimed: boolean,
+): MailEntry {
+  return {
+    key,
     radicado: record.radicado,
-    event,
-    details,
-  });
-  return [
-    entry(
-      'radicado',
-      `Canal ${request.channel}; recibido ${formatLocalInstant(request.receivedAt)}; vence ${formatDateEs(record.dueDate)}. ${clock.explanation}`,
-    ),
-    entry(
-      'asignado',
-      `${route.reason}: ${route.dependency} / ${route.assignee || 'sin responsable'}`,
-    ),
-    ...record.alerts.map((alert) => entry('alerta', alert)),
-  ];
-}
-
-/** Runs a step after the row exists; a failure is logged and does not stop the steps after it. */
-function afterRow(
-  deps: IntakeDeps,
-  radicado: string,
-  what: string,
-  failures: unknown[],
-  step: () => void,
-): void {
-  try {
-    step();
-  } catch (error) {
-    failures.push(error);
-    deps.log.error(
-      `${radicado}: ${what} falló: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+    kind,
+    to,
+    subject,
+    status: claimed ? 'enviado' : 'pendiente',
+    attempts: claimed ? 1 : 0,
+    createdAt: nowIso,
+    sentAt: claimed ? nowIso : '',
+    lastError: '',
+    recorded: false,
+  };
 }
 
 export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): IntakeOutcome {
-  const { settings } = deps.config;
-  const submission = normalizeSubmission(request.answers);
   if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) {
-    deps.log.error(`${formatMessage('LOCK_TIMEOUT')} (respuesta ${request.responseId})`);
+    deps.log.error(`${formatMessage('LOCK_TIMEOUT')} (respuesta ${request.key})`);
     return { status: 'deferred', code: 'LOCK_TIMEOUT' };
   }
-  const failures: unknown[] = [];
+  let ack: { entry: MailEntry; mail: ReturnType<typeof planAcknowledgement> } | null = null;
   let outcome: IntakeOutcome;
   try {
-    const existing = request.responseId ? deps.cases.radicadoForResponse(request.responseId) : null;
-    if (existing) return { status: 'duplicate', radicado: existing };
-
+    const { state, record: current } = loadState(deps, true);
+    const known = state.filings.get(request.key);
+    if (known && !known.failed) return { status: 'duplicate', radicado: known.radicado };
+    const fromForm = !request.key.startsWith('verbal:');
+    if (
+      !known &&
+      fromForm &&
+      current.checkpoint !== null &&
+      request.receivedAt < current.checkpoint - RECONCILE_OVERLAP_MS
+    ) {
+      // Older than every sweep's window: the sweeps have seen it, so it was radicated then.
+      deps.log.info(
+        `Respuesta ${request.key} anterior a la última conciliación: no se radica otra vez.`,
+      );
+      return { status: 'duplicate', radicado: '' };
+    }
+    let answers: RawAnswers = request.answers ?? {};
+    let missingQuestions: readonly string[] = request.missingQuestions ?? [];
+    if (request.prefilledUrl !== undefined) {
+      const entries = readEntryMap(state.raw);
+      if (!entries) {
+        // A lost store also lost the entry map: the sweep repairs the form set-up, then radicates.
+        deps.log.error(`${formatMessage('FORM_NOT_CONFIGURED')} (respuesta ${request.key})`);
+        return { status: 'deferred', code: 'FORM_NOT_CONFIGURED' };
+      }
+      answers = answersFromPrefilledUrl(request.prefilledUrl, entries);
+      missingQuestions = missingRequiredQuestions(answers);
+    }
+    const submission = normalizeSubmission(answers);
+    const { settings } = deps.config;
     const year = Number(bogotaDateOf(request.receivedAt).slice(0, 4));
-    const number = nextNumber(deps, year);
+    const number = (current.counters[String(year)] ?? 0) + 1;
     const radicado = formatRadicado({
       prefix: settings.radicadoPrefix ? settings.daneCode : '',
       year,
@@ -197,63 +202,113 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       deps.config.staff,
       settings.defaultDependency,
     );
-    const token = deps.tokens.newToken();
-    const record = buildRecord(request, submission, {
+    const token = followUpToken(current.secret, radicado);
+    const nowIso = isoSeconds(deps.clock.now());
+    const base = buildRecord(request, submission, missingQuestions, {
       radicado,
       clock,
       route,
       tokenHash: deps.tokens.hash(token),
     });
-    const now = new Date(deps.clock.now()).toISOString();
+    const facts = { key: request.key, by: request.by, at: nowIso, reason: route.reason };
+    const lines = radicationLines(current.secret, base, facts);
+    const record: CaseRecord = { ...base, chainHead: lines[lines.length - 1].hash };
 
-    // The number is taken before the row is written, so a failure can leave a gap but never a
-    // repeated number; the gap is explained in the audit log (Acuerdo 060 art. 5 parágrafo).
-    deps.state.set(counterKey(year), String(number));
+    const mails: MailEntry[] = [];
+    if (submission.emailDeliverable) {
+      const mail = planAcknowledgement(record, {
+        entityName: settings.name,
+        receivedLocal: formatLocalInstant(request.receivedAt),
+        termDays: clock.termDays,
+        followUpLink: followUpLink(settings.followUpUrl, radicado, token),
+      });
+      const entry = mailEntry('acuse', mail.key, record, mail.to, mail.subject, nowIso, true);
+      ack = { entry, mail };
+      mails.push(entry);
+    }
+    if (record.assignee) {
+      const key = `asignacion:${radicado}:${record.assignee}`;
+      mails.push(
+        mailEntry(
+          'asignacion',
+          key,
+          record,
+          record.assignee,
+          `Caso asignado ${radicado}`,
+          nowIso,
+          false,
+        ),
+      );
+    }
+    const burnt = [...(known?.burnt ?? [])];
+    if (known?.failed) burnt.push({ radicado: known.radicado, at: known.at, reason: known.failed });
+    const filing: FilingEntry = {
+      radicado,
+      receivedAt: request.receivedAt,
+      channel: request.channel,
+      seq: current.appends + 1,
+      by: request.by,
+      at: nowIso,
+      reason: route.reason,
+      dueDate: record.dueDate,
+      dependency: record.dependency,
+      assignee: record.assignee,
+      head: record.chainHead,
+      journaled: false,
+      ...(burnt.length > 0 ? { burnt } : {}),
+    };
+    const values: Record<string, string> = {
+      [STATE_KEY]: JSON.stringify({
+        ...current,
+        counters: { ...current.counters, [String(year)]: number },
+        appends: current.appends + 1,
+      }),
+      [filingKey(request.key)]: JSON.stringify(filing),
+    };
+    for (const mail of mails) values[mailKey(mail.key)] = JSON.stringify(mail);
+    deps.store.write(values);
     try {
       deps.cases.append(record);
     } catch (error) {
-      afterRow(deps, radicado, 'el registro del número no utilizado', failures, () =>
-        deps.audit.append([
-          {
-            at: now,
-            by: request.by,
-            radicado,
-            event: 'numero_no_utilizado',
-            details: `No se pudo escribir el caso (${error instanceof Error ? error.message : String(error)}); la solicitud se radicará en el próximo barrido con otro número.`,
-          },
-        ]),
-      );
+      ack = null;
+      const reason = error instanceof Error ? error.message : String(error);
+      // The number is burnt (the sweep says so in the Historial); the response is radicated again.
+      // The append never happened: the row prediction of later filings must not count it.
+      const failed: Record<string, string> = {
+        [STATE_KEY]: JSON.stringify({
+          ...current,
+          counters: { ...current.counters, [String(year)]: number },
+        }),
+        [filingKey(request.key)]: JSON.stringify({ ...filing, seq: 0, failed: reason }),
+      };
+      for (const mail of mails)
+        failed[mailKey(mail.key)] = JSON.stringify({
+          ...mail,
+          status: 'omitido',
+          sentAt: '',
+          lastError: reason,
+        });
+      deps.store.write(failed);
       throw error;
     }
-    if (submission.longTexts.length > 0)
-      afterRow(deps, radicado, 'el texto completo', failures, () =>
-        deps.cases.saveLongTexts(radicado, submission.longTexts),
-      );
-    afterRow(deps, radicado, 'el historial', failures, () =>
-      deps.audit.append(auditEntries(record, request, clock, route, now)),
-    );
-
-    const mails: OutboundMail[] = [];
-    if (submission.emailDeliverable) {
-      mails.push(
-        planAcknowledgement(record, {
-          entityName: settings.name,
-          receivedLocal: formatLocalInstant(request.receivedAt),
-          termDays: clock.termDays,
-          followUpLink: followUpLink(settings.followUpUrl, radicado, token),
-        }),
-      );
-    }
-    if (record.assignee) mails.push(planAssignmentNotice(record, settings.name));
-    let mailsSent = 0;
-    afterRow(deps, radicado, 'el envío del acuse', failures, () => {
-      mailsSent = deliverMail(deps.outbox.enqueue(mails, now), deps).sent;
-    });
-    outcome = { status: 'radicated', radicado, mailsSent };
+    if (submission.longTexts.length > 0) deps.cases.saveLongTexts(radicado, submission.longTexts);
+    outcome = { status: 'radicated', radicado, mailsSent: 0 };
   } finally {
     deps.lock.release();
   }
-  // The case is radicated; rethrowing lets Apps Script notify the owner of what went wrong after it.
-  if (failures.length > 0) throw failures[0];
+  if (!ack) return outcome;
+  // Sent after the lock is released: the lock is held for the writes only, so a burst of filings
+  // queues behind writes, not behind mail. The entry already says sent; only a failure is written.
+  const sent = trySend(deps.mailer, ack.mail);
+  if (sent.ok) return { ...outcome, mailsSent: 1 };
+  const entry = afterAttempt(
+    { ...ack.entry, attempts: 0, status: 'pendiente', sentAt: '' },
+    sent,
+    isoSeconds(deps.clock.now()),
+  );
+  deps.log.error(
+    `${outcome.status === 'radicated' ? outcome.radicado : ''}: ${formatMessage('MAIL_SEND_FAILED', { error: sent.error })}`,
+  );
+  deps.store.write({ [mailKey(entry.key)]: JSON.stringify(entry) });
   return outcome;
 }

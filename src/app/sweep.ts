@@ -1,140 +1,79 @@
-// The periodic sweep: radicate form responses whose trigger never ran, refresh open cases' clocks
-// once a day, and send what the outbox holds. Each phase runs on its own, so one failing phase
-// (a malformed row, say) never stops the others. Idempotent: a second run finds nothing to do.
+// The hourly sweep. An idle run costs a handful of calls: one read of the state and one count of
+// the form's recent responses, compared with the filings the state knows. Only when something is
+// due does it take the lock: radicate responses whose trigger never ran, fold the filings' lines
+// into the Historial, send and record mail, and once a local day refresh clocks, rebuild the row
+// anchors, verify every row's seal and the Historial's chains, restore what hands changed, and
+// prune the state. Each phase runs on its own, so one failing phase never stops the others.
 import { bogotaDateOf } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import { clockOfCase } from '../core/cases/case-clock-input';
-import type { ClockChange } from '../ports/case-store';
-import type { FormSource } from '../ports/form-source';
-import { addReports, deliverMail, type DeliveryReport } from './deliver-mail';
-import { LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
+import type { CaseRecord } from '../core/cases/case-record';
+import { caseSnapshot, chainLine, lineHash, restoreSnapshot } from '../core/cases/case-seal';
+import { keyMarker, radicationLines } from '../core/cases/radication-lines';
+import { readEntryMap } from '../core/intake/prefilled-url';
+import { parseRadicado } from '../core/radicado';
+import {
+  buildAnchors,
+  filingKey,
+  mailKey,
+  ROWS_KEY,
+  STATE_KEY,
+  type EntityState,
+  type BurntNumber,
+  type EntityStateRecord,
+  type FilingEntry,
+  type JournalLine,
+  type MailEntry,
+} from '../core/state/entity-state';
+import type { ClockChange, LocatedCase } from '../ports/case-store';
+import type { FormResponseRef, FormSource } from '../ports/form-source';
+import { rowHint } from './act-on-case';
+import { loadState, RECONCILE_OVERLAP_MS } from './entity-state-access';
+import { isoSeconds, LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
+import { afterAttempt, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
 
-export const RECONCILED_THROUGH_KEY = 'sweep.reconciledThrough';
-/** Business days left change once a day: the full read of open cases happens once per local day. */
-export const CLOCKS_REFRESHED_ON_KEY = 'sweep.clocksRefreshedOn';
-/** Responses can become visible a little after their timestamp: look back this far every time. */
-export const RECONCILE_OVERLAP_MS = 6 * 60 * 60 * 1000;
+export { RECONCILE_OVERLAP_MS } from './entity-state-access';
+
 /** Stop starting new work when less than this is left of the execution. */
 export const SWEEP_RESERVE_MS = 60 * 1000;
-/** Mails sent per hold of the lock, so intake never waits long behind the sweep. */
-export const DELIVERY_CHUNK = 20;
+/** Above this many cases to read, one read of the whole sheet beats one read per case. */
+const BULK_READ_THRESHOLD = 20;
+
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
 
 export interface SweepDeps extends IntakeDeps {
   readonly forms: FormSource | null;
+  /** Re-learns the form's question ids when the store lost them (a copied spreadsheet). */
+  readonly repairForm: () => void;
+}
+
+export interface MailReport {
+  readonly sent: number;
+  readonly deferred: number;
+  readonly failed: number;
 }
 
 export interface SweepReport {
+  /** Nothing was due: the run only looked. */
+  readonly idle: boolean;
   readonly reconciled: readonly string[];
   readonly deferred: number;
+  readonly journaled: number;
   readonly clocksUpdated: number;
-  readonly mail: DeliveryReport;
+  readonly mail: MailReport;
+  /** Cases whose row was restored from the Historial (edited or deleted by hand). */
+  readonly restored: readonly string[];
+  /** Problems the integrity pass found and could not repair, in Spanish. */
+  readonly integrity: readonly string[];
   readonly stoppedEarly: boolean;
   /** Phases that failed, with the error, for the log; the other phases still ran. */
   readonly failures: readonly string[];
 }
 
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
-const NO_MAIL: DeliveryReport = { sent: 0, deferred: 0, failed: 0 };
+const NO_MAIL: MailReport = { sent: 0, deferred: 0, failed: 0 };
 
 function timeIsShort(deps: SweepDeps): boolean {
   return deps.clock.remainingMs() < SWEEP_RESERVE_MS;
-}
-
-function reconcile(deps: SweepDeps): {
-  reconciled: string[];
-  deferred: number;
-  stoppedEarly: boolean;
-} {
-  const reconciled: string[] = [];
-  if (!deps.forms) return { reconciled, deferred: 0, stoppedEarly: false };
-  const checkpoint = deps.state.get(RECONCILED_THROUGH_KEY);
-  const since = checkpoint ? Number(checkpoint) - RECONCILE_OVERLAP_MS : null;
-  let deferred = 0;
-  let through = checkpoint ? Number(checkpoint) : 0;
-  let stoppedEarly = false;
-  for (const response of deps.forms.responsesSince(since)) {
-    if (timeIsShort(deps)) {
-      stoppedEarly = true;
-      break;
-    }
-    // Cheap look-up without the lock and without reading the answers; intake checks again under the lock.
-    if (!deps.cases.radicadoForResponse(response.responseId)) {
-      const outcome = radicateSubmission(deps, {
-        ...response.read(),
-        channel: 'formulario',
-        by: 'barrido',
-      });
-      if (outcome.status === 'deferred') deferred += 1;
-      if (outcome.status === 'radicated') reconciled.push(outcome.radicado);
-    }
-    if (deferred === 0) through = Math.max(through, response.receivedAt);
-  }
-  if (through > 0) deps.state.set(RECONCILED_THROUGH_KEY, String(through));
-  return { reconciled, deferred, stoppedEarly };
-}
-
-/**
- * Rewrites days left (and due dates, if the calendar changed) of open cases, under the lock so a
- * clerk's act between the read and the write is never undone. A case whose row cannot be read is
- * skipped and logged, never allowed to stop the sweep.
- */
-function refreshClocks(deps: SweepDeps): number {
-  const today = bogotaDateOf(deps.clock.now());
-  if (deps.state.get(CLOCKS_REFRESHED_ON_KEY) === today) return 0;
-  if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) return 0; // the next sweep tries again
-  try {
-    const calendar = createBusinessCalendar(deps.config.calendar);
-    const changes: ClockChange[] = [];
-    for (const record of deps.cases.all()) {
-      if (!OPEN_STATUSES.has(record.status)) continue;
-      try {
-        const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
-        if (
-          clock.businessDaysLeft !== record.businessDaysLeft ||
-          clock.dueDate !== record.dueDate
-        ) {
-          changes.push({
-            radicado: record.radicado,
-            businessDaysLeft: clock.businessDaysLeft,
-            dueDate: clock.dueDate,
-          });
-        }
-      } catch (error) {
-        deps.log.error(
-          `${record.radicado}: no se pudo calcular el término (${error instanceof Error ? error.message : String(error)}); revise la fila.`,
-        );
-      }
-    }
-    if (changes.length > 0) deps.cases.updateClocks(changes);
-    deps.state.set(CLOCKS_REFRESHED_ON_KEY, today);
-    return changes.length;
-  } finally {
-    deps.lock.release();
-  }
-}
-
-/**
- * Sends the outbox in chunks, each under the lock and recorded before the lock is released. An
- * entry is tried at most once per sweep, so a failing address waits for the next sweep to retry.
- */
-function deliverOutbox(deps: SweepDeps): DeliveryReport {
-  let total = NO_MAIL;
-  const tried = new Set<string>();
-  while (!timeIsShort(deps) && deps.lock.tryAcquire(LOCK_WAIT_MS)) {
-    let more = false;
-    try {
-      const untried = deps.outbox.pending().filter((entry) => !tried.has(entry.key));
-      const chunk = untried.slice(0, DELIVERY_CHUNK);
-      chunk.forEach((entry) => tried.add(entry.key));
-      const report = deliverMail(chunk, deps);
-      total = addReports(total, report);
-      more = untried.length > chunk.length && report.deferred === 0;
-    } finally {
-      deps.lock.release();
-    }
-    if (!more) break;
-  }
-  return total;
 }
 
 function phase<T>(name: string, failures: string[], deps: SweepDeps, fallback: T, run: () => T): T {
@@ -143,23 +82,647 @@ function phase<T>(name: string, failures: string[], deps: SweepDeps, fallback: T
   } catch (error) {
     const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
     failures.push(message);
-    deps.log.error(`Barrido, ${message}`);
+    deps.log.error(`Revisión periódica, ${message}`);
     return fallback;
+  }
+}
+
+function windowStart(record: EntityStateRecord): number | null {
+  return record.checkpoint === null ? null : record.checkpoint - RECONCILE_OVERLAP_MS;
+}
+
+/** Form filings the state holds inside the reconciliation window, by timestamp. */
+function knownTimestamps(state: EntityState, since: number | null): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [key, filing] of state.filings) {
+    if (key.startsWith('verbal:') || filing.failed) continue;
+    if (since !== null && filing.receivedAt < since) continue;
+    counts.set(filing.receivedAt, (counts.get(filing.receivedAt) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function total(counts: Map<number, number>): number {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  return n;
+}
+
+/**
+ * Radicates responses the state does not know. Counts per timestamp first (one call a response);
+ * answers are read only where a timestamp has more responses than known filings.
+ */
+function reconcile(
+  deps: SweepDeps,
+  state: EntityState,
+  responses: readonly FormResponseRef[],
+  since: number | null,
+): { reconciled: string[]; deferred: number; stoppedEarly: boolean; through: number | null } {
+  const reconciled: string[] = [];
+  const known = knownTimestamps(state, since);
+  const byTimestamp = new Map<number, FormResponseRef[]>();
+  let through: number | null = null;
+  for (const ref of responses) {
+    const ts = ref.timestamp();
+    through = Math.max(through ?? ts, ts);
+    const group = byTimestamp.get(ts) ?? [];
+    group.push(ref);
+    byTimestamp.set(ts, group);
+  }
+  let deferred = 0;
+  let stoppedEarly = false;
+  const ordered = [...byTimestamp.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [ts, group] of ordered) {
+    if (group.length <= (known.get(ts) ?? 0)) continue;
+    for (const ref of group) {
+      if (timeIsShort(deps)) {
+        stoppedEarly = true;
+        break;
+      }
+      const submission = ref.read();
+      const filing = state.filings.get(submission.key);
+      if (filing && !filing.failed) continue;
+      const outcome = radicateSubmission(deps, {
+        key: submission.key,
+        receivedAt: submission.receivedAt,
+        prefilledUrl: submission.prefilledUrl,
+        channel: 'formulario',
+        by: 'revisión periódica',
+      });
+      if (outcome.status === 'deferred') deferred += 1;
+      if (outcome.status === 'radicated') reconciled.push(outcome.radicado);
+    }
+    if (stoppedEarly) break;
+  }
+  return {
+    reconciled,
+    deferred,
+    stoppedEarly,
+    through: deferred === 0 && !stoppedEarly ? through : null,
+  };
+}
+
+/** The cases the locked phases need, read once: by their hints, or the whole sheet when many. */
+class CaseReader {
+  private allRows: LocatedCase[] | null = null;
+  private readonly found = new Map<string, LocatedCase | null>();
+
+  constructor(
+    private readonly deps: SweepDeps,
+    private readonly state: EntityState,
+  ) {}
+
+  all(): LocatedCase[] {
+    if (!this.allRows) {
+      this.allRows = this.deps.cases.all();
+      for (const c of this.allRows) this.found.set(c.record.radicado, c);
+    }
+    return this.allRows;
+  }
+
+  prefetch(radicados: readonly string[]): void {
+    const missing = radicados.filter((r) => !this.found.has(r));
+    if (missing.length > BULK_READ_THRESHOLD) this.all();
+  }
+
+  get(radicado: string): LocatedCase | null {
+    if (this.found.has(radicado)) return this.found.get(radicado) ?? null;
+    if (this.allRows) return null;
+    const located = this.deps.cases.locate(radicado, rowHint(this.state, radicado));
+    this.found.set(radicado, located);
+    return located;
+  }
+}
+
+/** Writes what the locked phases changed; deletions need the whole store rewritten in one call. */
+class StateChanges {
+  readonly values: Record<string, string> = {};
+  readonly removed = new Set<string>();
+
+  set(key: string, value: string): void {
+    this.values[key] = value;
+    this.removed.delete(key);
+  }
+
+  remove(key: string): void {
+    this.removed.add(key);
+    delete this.values[key];
+  }
+
+  commit(deps: SweepDeps): void {
+    if (this.removed.size === 0) {
+      deps.store.write(this.values);
+      return;
+    }
+    const merged: Record<string, string> = { ...deps.store.load(), ...this.values };
+    for (const key of this.removed) delete merged[key];
+    deps.store.replaceAll(merged);
+  }
+}
+
+/**
+ * Folds pending filings into the Historial: their lines are computed again from the row and the
+ * facts the filing kept, so they chain exactly as intake chained them. Filings are marked folded
+ * only once the lines are written.
+ */
+function journal(
+  deps: SweepDeps,
+  state: EntityState,
+  reader: CaseReader,
+  changes: StateChanges,
+  secret: string,
+): number {
+  const pending = [...state.filings.entries()].filter(([, f]) => !f.journaled);
+  // A failed form filing waits to be radicated again by the reconciliation, which carries its
+  // burnt number along; a failed verbal filing is only recorded (the clerk files it again).
+  const due = pending.filter(([key, f]) => !f.failed || key.startsWith('verbal:'));
+  if (due.length === 0) return 0;
+  reader.prefetch(due.filter(([, f]) => !f.failed).map(([, f]) => f.radicado));
+  const lines: JournalLine[] = [];
+  const done: Array<() => void> = [];
+  const burntLine = (b: BurntNumber, by: string): JournalLine =>
+    chainLine(secret, '', {
+      at: b.at,
+      by,
+      radicado: b.radicado,
+      event: 'numero_no_utilizado',
+      details: `No se pudo escribir el caso (${b.reason}); el número no se usará.`,
+    });
+  for (const [key, filing] of due) {
+    for (const b of filing.burnt ?? []) lines.push(burntLine(b, filing.by));
+    if (filing.failed) {
+      lines.push(
+        burntLine({ radicado: filing.radicado, at: filing.at, reason: filing.failed }, filing.by),
+      );
+      done.push(() => changes.remove(filingKey(key)));
+      continue;
+    }
+    const located = reader.get(filing.radicado);
+    const facts = { key, by: filing.by, at: filing.at, reason: filing.reason };
+    const base = located?.record;
+    const again = base
+      ? radicationLines(
+          secret,
+          {
+            ...base,
+            dueDate: filing.dueDate ?? base.dueDate,
+            dependency: filing.dependency ?? base.dependency,
+            assignee: filing.assignee ?? base.assignee,
+          },
+          facts,
+        )
+      : [];
+    if (located && located.sealOk && again.length > 0) {
+      const last = again.length - 1;
+      // The row as radicated is worth recording only when no act has changed it since.
+      const untouched = located.record.chainHead === again[last].hash;
+      again.forEach((line, i) =>
+        lines.push(
+          i === last && untouched ? { ...line, after: caseSnapshot(secret, located.record) } : line,
+        ),
+      );
+    } else {
+      // The row was edited or deleted before its lines were written: record what the state knows.
+      lines.push(
+        chainLine(secret, '', {
+          at: filing.at,
+          by: filing.by,
+          radicado: filing.radicado,
+          event: 'radicado',
+          details: `Canal ${filing.channel}; la fila no estaba intacta al registrar el historial. ${keyMarker(key)}`,
+        }),
+      );
+    }
+    const next: FilingEntry = { ...filing, journaled: true, burnt: undefined };
+    done.push(() => changes.set(filingKey(key), JSON.stringify(next)));
+  }
+  deps.history.append(lines);
+  for (const apply of done) apply();
+  return due.length;
+}
+
+/** Sends pending mail within quota and time; records every changed entry in the outbox sheet. */
+function deliver(
+  deps: SweepDeps,
+  state: EntityState,
+  reader: CaseReader,
+  changes: StateChanges,
+  secret: string,
+  today: string,
+): MailReport {
+  const entries = [...state.mails.values()];
+  const pending = entries.filter((m) => m.status === 'pendiente');
+  let quota = pending.length > 0 ? deps.mailer.remainingDailyQuota() : 0;
+  reader.prefetch(pending.filter((m) => m.body === undefined).map((m) => m.radicado));
+  let sent = 0;
+  let deferred = 0;
+  let failed = 0;
+  const updated = new Map<string, MailEntry>();
+  for (const entry of pending) {
+    if (quota < 1 || deps.clock.remainingMs() < SEND_RESERVE_MS + SWEEP_RESERVE_MS) {
+      deferred += 1;
+      if (quota < 1 && entry.lastError !== 'MAIL_QUOTA_EXHAUSTED')
+        updated.set(entry.key, { ...entry, lastError: 'MAIL_QUOTA_EXHAUSTED', recorded: false });
+      continue;
+    }
+    const located = entry.body === undefined ? reader.get(entry.radicado) : null;
+    const mail = renderMail(entry, located?.record ?? null, {
+      config: deps.config,
+      secret,
+      hash: deps.tokens.hash,
+      today,
+    });
+    if (!mail) {
+      updated.set(entry.key, {
+        ...entry,
+        status: 'omitido',
+        lastError: 'Caso no encontrado',
+        recorded: false,
+      });
+      continue;
+    }
+    const outcome = trySend(deps.mailer, mail);
+    const next = afterAttempt(entry, outcome, isoSeconds(deps.clock.now()));
+    if (outcome.ok) {
+      sent += 1;
+      quota -= 1;
+    } else if (outcome.quota) {
+      deferred += 1;
+      quota = 0;
+    } else failed += 1;
+    updated.set(entry.key, next);
+  }
+  // What was sent is saved before anything else can fail, so no mail is ever sent twice.
+  for (const next of updated.values()) changes.set(mailKey(next.key), JSON.stringify(next));
+  const toRecord = entries.map((e) => updated.get(e.key) ?? e).filter((e) => !e.recorded);
+  // A failure here is reported by the phase; the statuses above are kept all the same.
+  if (toRecord.length > 0) deps.outboxLog.record(toRecord);
+  const recorded = new Set(toRecord.map((e) => e.key));
+  for (const entry of entries) {
+    const next = updated.get(entry.key) ?? entry;
+    if (!recorded.has(next.key)) continue;
+    if (next.status !== 'pendiente') changes.remove(mailKey(next.key));
+    else changes.set(mailKey(next.key), JSON.stringify({ ...next, recorded: true }));
+  }
+  return { sent, deferred, failed };
+}
+
+/** Days left change once a day; due dates only if the calendar changed. */
+function refreshClocks(deps: SweepDeps, rows: readonly LocatedCase[], today: string): number {
+  const calendar = createBusinessCalendar(deps.config.calendar);
+  const changes: ClockChange[] = [];
+  for (const { row, record, readable } of rows) {
+    if (!OPEN_STATUSES.has(record.status) || !readable) continue;
+    try {
+      const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
+      if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate)
+        changes.push({ row, businessDaysLeft: clock.businessDaysLeft, dueDate: clock.dueDate });
+    } catch (error) {
+      deps.log.error(
+        `${record.radicado}: no se pudo calcular el término (${error instanceof Error ? error.message : String(error)}); revise la fila.`,
+      );
+    }
+  }
+  deps.cases.updateClocks(rows, changes);
+  return changes.length;
+}
+
+interface IntegrityOutcome {
+  readonly restored: string[];
+  readonly problems: string[];
+}
+
+/** One case's Historial lines walked in chain order from its first line. */
+interface CaseChain {
+  /** Hash of the last line reached ('' when the case has no line). */
+  readonly head: string;
+  /** The last snapshot met along the chain, if any. */
+  readonly snapshot: string;
+}
+
+/**
+ * Walks each case's lines by their `prev` links, not by sheet order (an act may be written before
+ * the sweep folds in the radication it follows). A line whose hash does not match its content, a
+ * fork, or a line the walk never reaches was altered, inserted or cut off by hand.
+ */
+function walkChains(
+  secret: string,
+  history: readonly JournalLine[],
+  verifyFrom: number,
+  problems: string[],
+): Map<string, CaseChain> {
+  const byCase = new Map<string, Array<{ line: JournalLine; index: number }>>();
+  history.forEach((line, index) => {
+    if (!line.radicado) return;
+    const list = byCase.get(line.radicado) ?? [];
+    list.push({ line, index });
+    byCase.set(line.radicado, list);
+  });
+  const chains = new Map<string, CaseChain>();
+  const rowOf = (index: number): number => index + 2;
+  for (const [radicado, entries] of byCase) {
+    const checked = entries.filter((e) => e.index >= verifyFrom);
+    for (const { line, index } of checked) {
+      if (line.hash !== lineHash(secret, line))
+        problems.push(
+          `Historial, fila ${rowOf(index)} (${radicado}): la línea fue alterada a mano.`,
+        );
+    }
+    const byPrev = new Map<string, Array<{ line: JournalLine; index: number }>>();
+    for (const e of entries) byPrev.set(e.line.prev, [...(byPrev.get(e.line.prev) ?? []), e]);
+    const visited = new Set<number>();
+    let head = '';
+    let snapshot = '';
+    // Lines hashed with a secret the store lost (before `verifyFrom`) are taken as they stand.
+    const trusted = entries.filter((e) => e.index < verifyFrom);
+    for (const e of trusted) {
+      visited.add(e.index);
+      head = e.line.hash;
+      if (e.line.after) snapshot = e.line.after;
+    }
+    for (;;) {
+      const next = (byPrev.get(head) ?? []).filter((e) => !visited.has(e.index));
+      if (next.length === 0) break;
+      if (next.length > 1)
+        problems.push(
+          `Historial (${radicado}): dos líneas siguen a la misma; una fue insertada o copiada a mano (filas ${next.map((e) => rowOf(e.index)).join(', ')}).`,
+        );
+      const [step] = next;
+      visited.add(step.index);
+      head = step.line.hash;
+      if (step.line.after) snapshot = step.line.after;
+    }
+    const orphans = entries.filter((e) => !visited.has(e.index));
+    if (orphans.length > 0)
+      problems.push(
+        `Historial (${radicado}): faltan líneas anteriores a las filas ${orphans.map((e) => rowOf(e.index)).join(', ')}; se borraron a mano.`,
+      );
+    chains.set(radicado, { head, snapshot });
+  }
+  return chains;
+}
+
+/**
+ * Verifies every row's seal and every Historial chain. A row edited or deleted by hand is put back
+ * as the Historial last recorded it, with a line saying so; what cannot be repaired is reported.
+ */
+function verifyIntegrity(
+  deps: SweepDeps,
+  state: EntityState,
+  record: EntityStateRecord,
+  rows: readonly LocatedCase[],
+  nowIso: string,
+): IntegrityOutcome {
+  const secret = record.secret;
+  const history = deps.history.all();
+  const problems: string[] = [];
+  const chains = walkChains(secret, history, record.verifyFrom, problems);
+  const radicated = new Set<string>();
+  for (const line of history)
+    if (line.event === 'radicado' && line.radicado) radicated.add(line.radicado);
+  for (const filing of state.filings.values()) if (!filing.failed) radicated.add(filing.radicado);
+
+  const restored: string[] = [];
+  const restoreLines: JournalLine[] = [];
+  const present = new Set(rows.map((r) => r.record.radicado));
+  for (const radicado of deps.cases.archivedRadicados()) present.add(radicado);
+  const restore = (radicado: string, row: number | null, why: string): void => {
+    const chain = chains.get(radicado);
+    const good = chain && chain.snapshot ? restoreSnapshot(secret, chain.snapshot) : null;
+    if (!chain || !good) {
+      problems.push(
+        `${radicado}: ${why}, y el Historial no tiene un estado verificable para restaurarlo.`,
+      );
+      return;
+    }
+    const line = chainLine(secret, chain.head, {
+      at: nowIso,
+      by: 'revisión periódica',
+      radicado,
+      event: 'restaurado',
+      details: `${why}; se restauró el estado registrado en el Historial.`,
+    });
+    const next: CaseRecord = { ...good, chainHead: line.hash };
+    restoreLines.push({ ...line, after: caseSnapshot(secret, next) });
+    if (row === null) deps.cases.append(next);
+    else deps.cases.write(row, next);
+    restored.push(radicado);
+  };
+  for (const located of rows) {
+    const { radicado } = located.record;
+    if (!located.sealOk || !located.readable) {
+      restore(
+        radicado,
+        located.row,
+        located.readable
+          ? 'la fila fue modificada a mano en columnas del complemento'
+          : 'la celda de eventos fue alterada',
+      );
+      continue;
+    }
+    const chain = chains.get(radicado);
+    if (chain && chain.head !== located.record.chainHead)
+      problems.push(
+        `${radicado}: la última línea del Historial del caso no es la que la fila registra.`,
+      );
+  }
+  for (const radicado of radicated) {
+    if (!present.has(radicado)) restore(radicado, null, 'la fila del caso fue borrada a mano');
+  }
+  deps.history.append(restoreLines);
+  return { restored, problems };
+}
+
+function supervisorAlert(
+  deps: SweepDeps,
+  today: string,
+  outcome: IntegrityOutcome,
+  nowIso: string,
+): MailEntry | null {
+  const to = deps.config.settings.supervisorEmails.join(',');
+  if (!to || (outcome.restored.length === 0 && outcome.problems.length === 0)) return null;
+  const lines = [
+    `La verificación de integridad de ${deps.config.settings.name} (${today}) encontró cambios hechos a mano:`,
+    '',
+    ...outcome.restored.map((r) => `- ${r}: restaurado desde el Historial.`),
+    ...outcome.problems.map((p) => `- ${p}`),
+    '',
+    'Revise quién editó la hoja. Los cambios de estado se hacen solo con las acciones del complemento.',
+  ];
+  return {
+    key: `integridad:${nowIso}`,
+    radicado: '',
+    kind: 'notificacion',
+    to,
+    subject: `Verificación de integridad: ${outcome.restored.length + outcome.problems.length} hallazgos`,
+    status: 'pendiente',
+    attempts: 0,
+    createdAt: nowIso,
+    sentAt: '',
+    lastError: '',
+    body: lines.join('\n'),
+    recorded: false,
+  };
+}
+
+function anchorsOf(rows: readonly LocatedCase[]): string {
+  return JSON.stringify(
+    buildAnchors(
+      rows.map(({ row, record }) => {
+        const parts = parseRadicado(record.radicado);
+        return parts ? { row, year: parts.year, number: parts.number } : null;
+      }),
+    ),
+  );
+}
+
+/** Filings folded in and older than the window (form) or a day (verbal) are no longer needed. */
+function prune(
+  state: EntityState,
+  checkpoint: number | null,
+  now: number,
+  changes: StateChanges,
+): void {
+  const formCutoff = checkpoint === null ? -Infinity : checkpoint - RECONCILE_OVERLAP_MS;
+  for (const [key, filing] of state.filings) {
+    if (!filing.journaled) continue;
+    const verbal = key.startsWith('verbal:');
+    if (verbal ? filing.receivedAt < now - 24 * 3600 * 1000 : filing.receivedAt < formCutoff)
+      changes.remove(filingKey(key));
   }
 }
 
 export function runSweep(deps: SweepDeps): SweepReport {
   const failures: string[] = [];
-  const { reconciled, deferred, stoppedEarly } = phase(
-    'conciliación',
-    failures,
-    deps,
-    { reconciled: [], deferred: 0, stoppedEarly: false },
-    () => reconcile(deps),
+  const now = deps.clock.now();
+  const today = bogotaDateOf(now);
+  let loaded = loadState(deps, false, { rebuild: false });
+  const since = windowStart(loaded.record);
+  const responses = phase('formulario', failures, deps, [] as FormResponseRef[], () =>
+    deps.forms ? deps.forms.responsesSince(since) : [],
   );
-  const clocksUpdated = stoppedEarly
-    ? 0
-    : phase('términos', failures, deps, 0, () => refreshClocks(deps));
-  const mail = phase('correo', failures, deps, NO_MAIL, () => deliverOutbox(deps));
-  return { reconciled, deferred, clocksUpdated, mail, stoppedEarly, failures };
+  const known = knownTimestamps(loaded.state, since);
+  const mismatch = responses.length !== total(known);
+  const { state, record } = loaded;
+  const due =
+    loaded.missing ||
+    record.dailyOn !== today ||
+    record.checkRequested ||
+    [...state.filings.entries()].some(
+      ([key, f]) => !f.journaled && (!f.failed || key.startsWith('verbal:')),
+    ) ||
+    [...state.mails.values()].some((m) => m.status === 'pendiente' || !m.recorded);
+  if (!mismatch && !due) {
+    return {
+      idle: true,
+      reconciled: [],
+      deferred: 0,
+      journaled: 0,
+      clocksUpdated: 0,
+      mail: NO_MAIL,
+      restored: [],
+      integrity: [],
+      stoppedEarly: false,
+      failures,
+    };
+  }
+
+  let reconciled: string[] = [];
+  let deferred = 0;
+  let stoppedEarly = false;
+  // Every response in the window is a filing the state knows: the checkpoint may move up to the
+  // last of them, and filings older than the new window can be let go.
+  let through: number | null = mismatch || known.size === 0 ? null : Math.max(...known.keys());
+  if (mismatch) {
+    if (!readEntryMap(state.raw))
+      phase('formulario', failures, deps, undefined, () => deps.repairForm());
+    const result = phase(
+      'conciliación',
+      failures,
+      deps,
+      { reconciled: [], deferred: 0, stoppedEarly: false, through: null },
+      () => reconcile(deps, loadState(deps, true, { rebuild: false }).state, responses, since),
+    );
+    ({ reconciled, deferred, stoppedEarly, through } = result);
+  }
+
+  let journaled = 0;
+  let clocksUpdated = 0;
+  let mail = NO_MAIL;
+  let integrity: IntegrityOutcome = { restored: [], problems: [] };
+  if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) {
+    failures.push('bloqueo: otra ejecución lo tiene; se reintenta en la próxima revisión');
+  } else {
+    try {
+      loaded = loadState(deps, true);
+      const fresh = loaded.state;
+      let current = loaded.record;
+      const changes = new StateChanges();
+      const reader = new CaseReader(deps, fresh);
+      const nowIso = isoSeconds(deps.clock.now());
+      journaled = phase('historial', failures, deps, 0, () =>
+        journal(deps, fresh, reader, changes, current.secret),
+      );
+      if (through !== null && (current.checkpoint === null || through > current.checkpoint))
+        current = { ...current, checkpoint: through };
+      if (!stoppedEarly && (current.dailyOn !== today || current.checkRequested)) {
+        const rows = phase('lectura', failures, deps, [] as LocatedCase[], () => reader.all());
+        if (current.resealNeeded) {
+          phase('sellos', failures, deps, undefined, () => deps.cases.reseal(rows));
+          current = { ...current, resealNeeded: false };
+        } else {
+          integrity = phase('integridad', failures, deps, integrity, () =>
+            verifyIntegrity(deps, fresh, current, rows, nowIso),
+          );
+        }
+        if (current.dailyOn !== today) {
+          clocksUpdated = phase('términos', failures, deps, 0, () =>
+            refreshClocks(deps, rows, today),
+          );
+          phase('anclas', failures, deps, undefined, () => {
+            const reread = integrity.restored.length > 0 ? deps.cases.all() : rows;
+            changes.set(ROWS_KEY, anchorsOf(reread));
+            current = { ...current, appends: 0 };
+          });
+          prune(fresh, current.checkpoint, now, changes);
+        }
+        for (const problem of integrity.problems) deps.log.error(problem);
+        const alert = supervisorAlert(deps, today, integrity, nowIso);
+        if (alert) changes.set(mailKey(alert.key), JSON.stringify(alert));
+        current = { ...current, dailyOn: today, checkRequested: false };
+      }
+      // Mail last: it sees the alert just queued, and quota or time left only defer it.
+      const withAlert = loadStateView(fresh, changes);
+      mail = phase('correo', failures, deps, NO_MAIL, () =>
+        deliver(deps, withAlert, reader, changes, current.secret, today),
+      );
+      changes.set(STATE_KEY, JSON.stringify(current));
+      changes.commit(deps);
+    } finally {
+      deps.lock.release();
+    }
+  }
+  return {
+    idle: false,
+    reconciled,
+    deferred,
+    journaled,
+    clocksUpdated,
+    mail,
+    restored: integrity.restored,
+    integrity: integrity.problems,
+    stoppedEarly,
+    failures,
+  };
+}
+
+/** The state with the mail entries queued in this run added, for the delivery phase. */
+function loadStateView(state: EntityState, changes: StateChanges): EntityState {
+  const mails = new Map(state.mails);
+  for (const [key, value] of Object.entries(changes.values)) {
+    if (!key.startsWith('m.')) continue;
+    const entry = JSON.parse(value) as MailEntry;
+    mails.set(entry.key, entry);
+  }
+  return { ...state, mails };
 }

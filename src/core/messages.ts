@@ -41,6 +41,12 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SHEET_MISSING:
     'Falta la hoja "{sheet}": use Extensiones > Ventanilla PQRSD > Configurar o reparar.',
   CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
+  CASE_TAMPERED:
+    'La fila del radicado {radicado} fue modificada a mano en columnas que solo escribe el complemento. Se restaurará desde el Historial en la próxima verificación; mientras tanto no se registran actuaciones sobre el caso.',
+  CASE_UNREADABLE:
+    'No se pueden leer los eventos del radicado {radicado} (la celda Eventos fue alterada). Se restaurará desde el Historial en la próxima verificación; mientras tanto no se registran actuaciones sobre el caso.',
+  HISTORY_WRITE_FAILED:
+    'No se pudo escribir el Historial del radicado {radicado}; la actuación no quedó registrada. Intente de nuevo.',
   NOT_STAFF:
     'Su cuenta no figura en la hoja Dependencias: solo el personal registrado puede actuar sobre los casos.',
   ROLE_REQUIRED: 'Esta acción requiere el rol {role} en la hoja Dependencias.',

@@ -2,6 +2,12 @@
 
 export type NonBusinessDayFiling = 'next_business_day' | 'actual_day';
 export type ExtensionRule = 'total' | 'additional';
+/**
+ * Who may edit the spreadsheet. `editors`: clerks edit it and act from the sidebar; the add-on
+ * detects and repairs hand edits. `strict`: clerks only view it (so they cannot reach the bound
+ * script) and act through the entity's web app, which runs as the owner.
+ */
+export type TrustMode = 'editors' | 'strict';
 
 export interface EntitySettings {
   readonly name: string;
@@ -21,6 +27,7 @@ export interface EntitySettings {
   readonly reminderOffsets: readonly number[];
   /** Public URL of the citizen follow-up web app, when deployed. */
   readonly followUpUrl: string;
+  readonly trustMode: TrustMode;
 }
 
 export const DEFAULT_SETTINGS: EntitySettings = {
@@ -36,4 +43,5 @@ export const DEFAULT_SETTINGS: EntitySettings = {
   supervisorEmails: [],
   reminderOffsets: [3, 1],
   followUpUrl: '',
+  trustMode: 'editors',
 };

@@ -22,6 +22,7 @@ import {
   yesNo,
   type CellValue,
 } from './cell-values';
+import { compactEvents } from '../core/cases/case-seal';
 import type { RowObject } from './sheet-table';
 
 function labelToStatus(label: string): CaseStatus {
@@ -78,8 +79,20 @@ export function caseToRow(record: CaseRecord): Record<string, CellValue> {
     alerts: textCell(record.alerts.join('\n')),
     responseId: textCell(record.responseId),
     tokenHash: textCell(record.tokenHash),
-    events: textCell(JSON.stringify(record.events)),
+    events: textCell(JSON.stringify(compactEvents(record.events))),
+    chainHead: textCell(record.chainHead),
   };
+}
+
+/** True when the events cell holds a readable list (an empty cell is a case without events). */
+export function eventsReadable(row: RowObject): boolean {
+  const text = readText(row.events);
+  if (!text) return true;
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 export function rowToCase(row: RowObject): CaseRecord {
@@ -122,5 +135,6 @@ export function rowToCase(row: RowObject): CaseRecord {
     responseId: text('responseId'),
     tokenHash: text('tokenHash'),
     events: parseEvents(text('events')),
+    chainHead: text('chainHead'),
   };
 }

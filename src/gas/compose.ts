@@ -1,19 +1,29 @@
 // The composition root of one execution: adapters are built lazily, so an entry point only pays
-// for the services it touches (onOpen reads nothing; intake reads each configuration sheet once).
-import type { IntakeDeps } from '../app/intake';
+// for the services it touches (onOpen reads nothing; intake reads the state once, with the
+// compiled configuration in it).
 import type { SweepDeps } from '../app/sweep';
+import { sha256Hex } from '../core/crypto/sha256';
 import { formatMessage } from '../core/messages';
-import { SheetAuditLog } from './audit-log-sheet';
-import { SheetCaseStore } from './case-store-sheet';
+import { parseEntityState } from '../core/state/entity-state';
+import type { EntityConfig } from '../ports/config-source';
+import type { KeyValueStore, StateStore } from '../ports/entity-state';
+import { SetupRequiredError, SheetCaseStore } from './case-sheet';
 import { SheetConfigSource } from './config-sheets';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  layoutOf,
+  type ConfigSnapshot,
+  type SheetLayout,
+} from './config-snapshot';
 import { assertEntityServices, type EntityServices } from './entity-services';
-import { FORM_ID_KEY, GasFormSource, readItemMap } from './form-responses';
-import { SheetOutbox } from './outbox-sheet';
+import { FORM_ID_KEY, GasFormSource } from './form-responses';
+import { SheetHistoryLog } from './history-sheet';
+import { SheetOutboxLog } from './outbox-log';
 import {
   consoleLogger,
   entityMutex,
   executionClock,
-  gasTokens,
   mailAppMailer,
   propertiesStore,
 } from './platform';
@@ -28,14 +38,11 @@ import {
   STAFF_SHEET,
   type SheetSpec,
 } from './sheet-schema';
+import { ensureTrackingSheets } from './sheets-setup';
 import { SheetTable } from './sheet-table';
+import { propertiesStateStore } from './state-store';
 
-export class SetupRequiredError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SetupRequiredError';
-  }
-}
+export { SetupRequiredError } from './case-sheet';
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -52,58 +59,153 @@ function once<T>(make: () => T): () => T {
 export interface Composition extends SweepDeps {
   readonly services: EntityServices;
   readonly spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Single keys of the store (setup, triggers): each get or set is one call. */
+  readonly state: KeyValueStore;
+  /** Rebuilds the configuration snapshot from the sheets and stores it (setup, edits). */
+  readonly rebuildSnapshot: () => ConfigSnapshot;
+  readonly snapshot: () => ConfigSnapshot;
 }
 
-export function compose(rawServices: unknown): Composition {
+const missingSheet = (name: string): Error =>
+  new SetupRequiredError(formatMessage('SHEET_MISSING', { sheet: name }));
+
+export interface ComposeOptions {
+  /** Re-learns the citizen form's ids when the store lost them (owner-run maintenance). */
+  readonly repairForm?: () => void;
+  /**
+   * Owner-run maintenance (sweep, edit triggers, setup) puts back sheets and columns a hand
+   * removed; the citizen page and clerks' calls only report the problem.
+   */
+  readonly selfRepair?: boolean;
+}
+
+export function compose(rawServices: unknown, options: ComposeOptions = {}): Composition {
   assertEntityServices(rawServices);
   const services = rawServices;
   const startedAt = Date.now();
   const spreadsheet = once(() => SpreadsheetApp.getActiveSpreadsheet());
-  const table = (spec: SheetSpec) =>
-    once(() => {
-      const sheet = spreadsheet().getSheetByName(spec.name);
-      if (!sheet)
-        throw new SetupRequiredError(formatMessage('SHEET_MISSING', { sheet: spec.name }));
-      return new SheetTable(sheet, spec);
-    });
+  const sheetOf = (spec: SheetSpec): GoogleAppsScript.Spreadsheet.Sheet => {
+    const sheet = spreadsheet().getSheetByName(spec.name);
+    if (!sheet) throw missingSheet(spec.name);
+    return sheet;
+  };
+  const table = (spec: SheetSpec) => once(() => new SheetTable(sheetOf(spec), spec));
+  const store: StateStore = propertiesStateStore(() => services.properties);
   const state = propertiesStore(services.properties);
-  const configSource = new SheetConfigSource({
-    settings: table(SETTINGS_SHEET),
-    staff: table(STAFF_SHEET),
-    routing: table(ROUTING_SHEET),
-    closedDays: table(CLOSED_DAYS_SHEET),
-  });
-  const config = once(() => {
-    const loaded = configSource.load();
-    if (loaded.settings.followUpUrl) return loaded;
-    // Without a configured address, the follow-up link points at this entity's own web app, if deployed.
-    const url = ScriptApp.getService().getUrl() ?? '';
-    return { ...loaded, settings: { ...loaded.settings, followUpUrl: url } };
+
+  const headerLayout = (spec: SheetSpec): SheetLayout | null => {
+    const sheet = spreadsheet().getSheetByName(spec.name);
+    if (!sheet) return null;
+    const width = sheet.getLastColumn();
+    if (width < 1) return null;
+    return layoutOf(spec, sheet.getRange(1, 1, 1, width).getValues()[0]);
+  };
+  const buildSnapshot = (): ConfigSnapshot => {
+    const loaded = new SheetConfigSource({
+      settings: table(SETTINGS_SHEET),
+      staff: table(STAFF_SHEET),
+      routing: table(ROUTING_SHEET),
+      closedDays: table(CLOSED_DAYS_SHEET),
+    }).load();
+    // Without a configured address, follow-up links point at this entity's own web app, if deployed.
+    const config: EntityConfig = loaded.settings.followUpUrl
+      ? loaded
+      : {
+          ...loaded,
+          settings: { ...loaded.settings, followUpUrl: ScriptApp.getService().getUrl() ?? '' },
+        };
+    return {
+      builtAt: Date.now(),
+      config,
+      cases: headerLayout(CASES_SHEET),
+      history: headerLayout(HISTORY_SHEET),
+      outbox: headerLayout(OUTBOX_SHEET),
+    };
+  };
+  let snapshotMemo: ConfigSnapshot | null = null;
+  const rebuildSnapshot = (): ConfigSnapshot => {
+    snapshotMemo = buildSnapshot();
+    store.write(encodeSnapshot(snapshotMemo));
+    return snapshotMemo;
+  };
+  const snapshot = (): ConfigSnapshot => {
+    if (snapshotMemo) return snapshotMemo;
+    snapshotMemo = decodeSnapshot(store.load());
+    if (snapshotMemo) return snapshotMemo;
+    try {
+      return rebuildSnapshot();
+    } catch (error) {
+      // A settings sheet deleted by hand: keep serving the last good configuration, and say so.
+      const stale = decodeSnapshot(store.load(), true);
+      if (!stale) throw error;
+      consoleLogger.error(
+        `Configuración no releída (${error instanceof Error ? error.message : String(error)}); se usa la última válida.`,
+      );
+      snapshotMemo = stale;
+      return stale;
+    }
+  };
+  const layout =
+    (spec: SheetSpec, pick: (s: ConfigSnapshot) => SheetLayout | null) => (): SheetLayout => {
+      const found = pick(snapshot());
+      if (found) return found;
+      // The layout changed (a column deleted or renamed): read it again, then put back what is
+      // missing (setup's own repair) before giving up.
+      const fresh = pick(rebuildSnapshot());
+      if (fresh) return fresh;
+      if (!options.selfRepair) throw missingSheet(spec.name);
+      ensureTrackingSheets(spreadsheet());
+      const repaired = pick(rebuildSnapshot());
+      if (!repaired) throw missingSheet(spec.name);
+      return repaired;
+    };
+  const secret = (): string => parseEntityState(store.load()).record?.secret ?? '';
+  const cases = new SheetCaseStore({
+    spreadsheet,
+    layout: layout(CASES_SHEET, (s) => s.cases),
+    secret,
+    longTexts: table(LONG_TEXT_SHEET),
+    missingSheet,
   });
   const forms = once(() => {
-    const id = state.get(FORM_ID_KEY);
-    return id ? new GasFormSource(FormApp.openById(id), readItemMap(state)) : null;
+    const id = store.load()[FORM_ID_KEY] ?? state.get(FORM_ID_KEY);
+    return id ? new GasFormSource(FormApp.openById(id)) : null;
   });
-  const mailer = once(() => mailAppMailer(config().settings.name));
+  const mailer = once(() => mailAppMailer(snapshot().config.settings.name));
   return {
     services,
     spreadsheet,
+    state,
+    store,
+    snapshot,
+    rebuildSnapshot,
     get config() {
-      return config();
+      return snapshot().config;
     },
-    cases: new SheetCaseStore(table(CASES_SHEET), table(LONG_TEXT_SHEET)),
-    audit: new SheetAuditLog(table(HISTORY_SHEET)),
-    outbox: new SheetOutbox(table(OUTBOX_SHEET), state),
+    cases,
+    history: new SheetHistoryLog(
+      spreadsheet,
+      layout(HISTORY_SHEET, (s) => s.history),
+      missingSheet,
+    ),
+    outboxLog: new SheetOutboxLog(
+      spreadsheet,
+      layout(OUTBOX_SHEET, (s) => s.outbox),
+      missingSheet,
+    ),
     get mailer() {
       return mailer();
     },
-    state,
     lock: entityMutex(services),
     clock: executionClock(startedAt),
-    tokens: gasTokens,
+    tokens: {
+      newSecret: () => `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, ''),
+      hash: sha256Hex,
+    },
     log: consoleLogger,
     get forms() {
       return forms();
     },
+    repairForm: options.repairForm ?? (() => {}),
   };
 }

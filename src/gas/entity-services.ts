@@ -10,12 +10,13 @@ export interface EntityServices {
 
 export function assertEntityServices(value: unknown): asserts value is EntityServices {
   const services = value as Partial<EntityServices> | null;
+  // `in`, not a read: the shim hands getters, so a service is fetched only if the library uses it.
   if (
     !services ||
     typeof services !== 'object' ||
-    !services.properties ||
-    !services.lock ||
-    !services.cache
+    !('properties' in services) ||
+    !('lock' in services) ||
+    !('cache' in services)
   ) {
     throw new Error(
       'Ventanilla PQRSD: el script de la entidad debe entregar sus propias propiedades, bloqueo y caché. Actualice el script de la entidad (npm run build genera dist/entity).',

@@ -1,9 +1,12 @@
-// Reads citizen answers by question identity (item id), never by position or title, so a clerk
-// renaming or moving a question does not break intake.
-import { FIELD_CODES, FORM_QUESTIONS, YES, type FieldCode } from '../core/intake/form-definition';
-import type { RawAnswers } from '../core/intake/normalize-submission';
+// Reads citizen answers by question identity, never by position or title, so a clerk renaming or
+// moving a question does not break intake. A response is read from its prefilled URL: one call
+// returns every answer keyed by the question's entry id, which setup learns once per form.
+import { FIELD_CODES, type FieldCode } from '../core/intake/form-definition';
+import { prefilledPairs, responseKey } from '../core/intake/prefilled-url';
 import type { KeyValueStore } from '../ports/entity-state';
 import type { FormResponseRef, FormSource, FormSubmission } from '../ports/form-source';
+
+export { FORM_ENTRIES_KEY } from '../core/intake/prefilled-url';
 
 type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -22,54 +25,69 @@ export function readItemMap(state: KeyValueStore): ItemMap {
   }
 }
 
-export function submissionFromResponse(
-  form: Form,
-  response: FormResponse,
-  items: ItemMap,
-): FormSubmission {
-  const codeById = new Map<number, FieldCode>();
-  for (const code of FIELD_CODES) {
-    const id = items[code];
-    if (id !== undefined) codeById.set(id, code);
-  }
-  const answers: RawAnswers = {};
-  for (const itemResponse of response.getItemResponses()) {
-    const code = codeById.get(itemResponse.getItem().getId());
-    if (!code) continue;
-    const value = itemResponse.getResponse() as unknown;
-    answers[code] = Array.isArray(value) ? value.map(String) : String(value ?? '');
-  }
-  // A required answer can only be missing if its question was removed: confirm before flagging.
-  const missingQuestions: string[] = [];
-  for (const question of FORM_QUESTIONS) {
-    if (!question.required || answers[question.code] !== undefined) continue;
-    if (question.section === 'identity' && answers.anonymous === YES) continue;
-    const id = items[question.code];
-    if (id === undefined || form.getItemById(id) === null) missingQuestions.push(question.title);
-  }
-  return {
-    responseId: response.getId(),
-    receivedAt: response.getTimestamp().getTime(),
-    answers,
-    missingQuestions,
-  };
+/** A form response as intake needs it: two calls (timestamp, prefilled URL), whatever the form's size. */
+export function submissionOf(response: FormResponse): FormSubmission {
+  const receivedAt = response.getTimestamp().getTime();
+  const prefilledUrl = response.toPrefilledUrl();
+  return { key: responseKey(receivedAt, prefilledUrl), receivedAt, prefilledUrl };
 }
 
 export class GasFormSource implements FormSource {
-  constructor(
-    private readonly form: Form,
-    private readonly items: ItemMap,
-  ) {}
+  constructor(private readonly form: Form) {}
 
   responsesSince(sinceMs: number | null): FormResponseRef[] {
     const responses =
       sinceMs === null ? this.form.getResponses() : this.form.getResponses(new Date(sinceMs));
-    return responses
-      .map((response) => ({
-        responseId: response.getId(),
-        receivedAt: response.getTimestamp().getTime(),
-        read: () => submissionFromResponse(this.form, response, this.items),
-      }))
-      .sort((a, b) => a.receivedAt - b.receivedAt);
+    return responses.map((response) => {
+      let timestamp: number | null = null;
+      let submission: FormSubmission | null = null;
+      return {
+        timestamp: () => (timestamp ??= response.getTimestamp().getTime()),
+        read: () => (submission ??= submissionOf(response)),
+      };
+    });
   }
+}
+
+/** A sample answer an item accepts: its first choice, or a word for text questions. */
+function sampleResponse(
+  item: GoogleAppsScript.Forms.Item,
+): GoogleAppsScript.Forms.ItemResponse | null {
+  const type = item.getType();
+  const T = FormApp.ItemType;
+  if (type === T.TEXT) return item.asTextItem().createResponse('x');
+  if (type === T.PARAGRAPH_TEXT) return item.asParagraphTextItem().createResponse('x');
+  if (type === T.LIST) {
+    const list = item.asListItem();
+    const first = list.getChoices()[0];
+    return first ? list.createResponse(first.getValue()) : null;
+  }
+  if (type === T.MULTIPLE_CHOICE) {
+    const choice = item.asMultipleChoiceItem();
+    const first = choice.getChoices()[0];
+    return first ? choice.createResponse(first.getValue()) : null;
+  }
+  if (type === T.CHECKBOX) {
+    const box = item.asCheckboxItem();
+    const first = box.getChoices()[0];
+    return first ? box.createResponse([first.getValue()]) : null;
+  }
+  return null;
+}
+
+/**
+ * Learns each question's prefill entry id (which is not its item id) by building, never
+ * submitting, one response per question and reading the URL it prefills.
+ */
+export function learnEntryMap(form: Form, items: ItemMap): Record<string, FieldCode> {
+  const entries: Record<string, FieldCode> = {};
+  for (const code of FIELD_CODES) {
+    const id = items[code];
+    const item = id === undefined ? null : form.getItemById(id);
+    const response = item ? sampleResponse(item) : null;
+    if (!response) continue;
+    const pairs = prefilledPairs(form.createResponse().withItemResponse(response).toPrefilledUrl());
+    if (pairs.length === 1) entries[pairs[0].entry] = code;
+  }
+  return entries;
 }

@@ -9,7 +9,14 @@ import {
   type QuestionDefinition,
 } from '../core/intake/form-definition';
 import type { KeyValueStore } from '../ports/entity-state';
-import { FORM_ID_KEY, FORM_ITEMS_KEY, readItemMap, type ItemMap } from './form-responses';
+import {
+  FORM_ENTRIES_KEY,
+  FORM_ID_KEY,
+  FORM_ITEMS_KEY,
+  learnEntryMap,
+  readItemMap,
+  type ItemMap,
+} from './form-responses';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -24,13 +31,22 @@ export interface FormSetupResult {
   readonly warnings: readonly string[];
 }
 
-function openForm(state: KeyValueStore): Form | null {
+function openForm(state: KeyValueStore, formUrl: string | null): Form | null {
   const id = state.get(FORM_ID_KEY);
-  if (!id) return null;
   try {
-    return FormApp.openById(id);
+    if (id) return FormApp.openById(id);
   } catch {
-    return null; // deleted or no longer shared: setup creates a new one
+    // deleted or no longer shared: try the form linked to the spreadsheet, else create a new one
+  }
+  // A lost script store (copied spreadsheet, recreated script) must not create a second form:
+  // the form that sends its responses here is the citizens' form.
+  if (!formUrl) return null;
+  try {
+    const form = FormApp.openByUrl(formUrl);
+    state.set(FORM_ID_KEY, form.getId());
+    return form;
+  } catch {
+    return null;
   }
 }
 
@@ -98,9 +114,11 @@ export function ensureCitizenForm(input: {
   readonly entityName: string;
   readonly spreadsheetId: string;
   readonly dependencies: readonly string[];
+  /** `Spreadsheet.getFormUrl()`: the form already linked to the spreadsheet, if any. */
+  readonly linkedFormUrl: string | null;
 }): FormSetupResult {
   const { state } = input;
-  let form = openForm(state);
+  let form = openForm(state, input.linkedFormUrl);
   const created = form === null;
   if (!form) {
     form = FormApp.create(`PQRSD - ${input.entityName}`);
@@ -140,9 +158,17 @@ export function ensureCitizenForm(input: {
   }
   const repaired: string[] = [];
   const existingItems = new Map<number, Item>(form.getItems().map((item) => [item.getId(), item]));
+  const byTitle = new Map<string, Item>();
+  for (const item of existingItems.values()) byTitle.set(item.getTitle(), item);
   const resolve = (code: FieldCode): Item | null => {
     const id = items[code];
-    return id !== undefined ? (existingItems.get(id) ?? null) : null;
+    const known = id !== undefined ? (existingItems.get(id) ?? null) : null;
+    if (known) return known;
+    // A lost item map is recovered by title before anything is recreated (no duplicate questions).
+    const title = FORM_QUESTIONS.find((q) => q.code === code)?.title ?? '';
+    const found = byTitle.get(title) ?? null;
+    if (found) items[code] = found.getId();
+    return found;
   };
 
   // Build in form order: start questions, identity page, identity questions, request page, request questions.
@@ -179,5 +205,6 @@ export function ensureCitizenForm(input: {
     linked = false; // no destination yet
   }
   if (!linked) form.setDestination(FormApp.DestinationType.SPREADSHEET, input.spreadsheetId);
+  state.set(FORM_ENTRIES_KEY, JSON.stringify(learnEntryMap(form, items)));
   return { form, created, repairedItems: repaired, warnings };
 }

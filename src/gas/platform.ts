@@ -1,6 +1,6 @@
 // Thin adapters from Apps Script services to the use cases' ports.
 import type { OutboundMail } from '../core/notifications/mail';
-import type { Clock, KeyValueStore, Logger, Mutex, Tokens } from '../ports/entity-state';
+import type { Clock, KeyValueStore, Logger, Mutex } from '../ports/entity-state';
 import type { Mailer } from '../ports/mail';
 import type { EntityServices } from './entity-services';
 
@@ -19,10 +19,13 @@ export function propertiesStore(properties: GoogleAppsScript.Properties.Properti
 export function entityMutex(services: EntityServices): Mutex {
   return {
     tryAcquire: (timeoutMs) => services.lock.tryLock(timeoutMs),
-    release: () => {
-      // Lock reference: flush pending spreadsheet writes before another execution may read them.
-      SpreadsheetApp.flush();
-      services.lock.releaseLock();
+    // The lock guards the state in the script's properties, which are written at once; the sheet
+    // writes under it are appends (appendRow places the row itself) or the acted case's own row.
+    // So no SpreadsheetApp.flush() before releasing, as in the Lock reference's own example,
+    // which releases the lock before writing its cell.
+    release: () => services.lock.releaseLock(),
+    releaseAtExit: () => {
+      // developers.google.com/apps-script/reference/lock/lock#releaseLock(): released when the script ends.
     },
   };
 }
@@ -33,18 +36,6 @@ export function executionClock(startedAt: number = Date.now()): Clock {
     remainingMs: () => EXECUTION_LIMIT_MS - (Date.now() - startedAt),
   };
 }
-
-function toHex(bytes: readonly number[]): string {
-  return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
-}
-
-export const gasTokens: Tokens = {
-  newToken: () => Utilities.getUuid().replace(/-/g, ''),
-  hash: (token) =>
-    toHex(
-      Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, token, Utilities.Charset.UTF_8),
-    ),
-};
 
 export function mailAppMailer(senderName: string): Mailer {
   return {

@@ -58,7 +58,7 @@ function registerVerbal(
     else if (value !== undefined) throw new DomainError('INVALID_PAYLOAD', { field: code });
   }
   const outcome = radicateSubmission(app, {
-    responseId: `verbal:${requestId}`,
+    key: `verbal:${requestId}`,
     receivedAt: app.clock.now(),
     answers,
     channel,

@@ -15,6 +15,10 @@ const FILING_LABELS = {
   next_business_day: 'Siguiente día hábil',
   actual_day: 'Día real de recibo',
 } as const;
+export const TRUST_MODE_LABELS = {
+  editors: 'Editores: los funcionarios editan la hoja',
+  strict: 'Estricto: los funcionarios solo ven la hoja',
+} as const;
 const EXTENSION_LABELS = {
   total: 'Total: máximo el doble del término',
   additional: 'Adicional: la prórroga hasta el doble',
@@ -91,6 +95,13 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     help: 'URL de la aplicación web publicada (Implementar > Aplicación web).',
     shown: '',
   },
+  {
+    key: 'trustMode',
+    label: 'Modo de trabajo',
+    help: 'Editores: para oficinas pequeñas; el complemento detecta y repara las ediciones a mano. Estricto: comparta la hoja con los funcionarios solo como lectores; toda la hoja queda protegida para el propietario y los administradores. Vea el modelo de confianza en el manual.',
+    choices: Object.values(TRUST_MODE_LABELS),
+    shown: TRUST_MODE_LABELS.editors,
+  },
 ];
 
 function list(value: unknown): string[] {
@@ -162,6 +173,11 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
     supervisorEmails: list(get('supervisorEmails')),
     reminderOffsets: offsets.length > 0 ? offsets : DEFAULT_SETTINGS.reminderOffsets,
     followUpUrl: readText(get('followUpUrl')).trim(),
+    trustMode:
+      readText(get('trustMode')) === TRUST_MODE_LABELS.strict ||
+      readText(get('trustMode')) === 'strict'
+        ? 'strict'
+        : 'editors',
   };
   return { settings, warnings };
 }
@@ -172,6 +188,8 @@ export function shownValue(key: keyof EntitySettings, value: unknown): string {
     return FILING_LABELS[value as keyof typeof FILING_LABELS] ?? String(value);
   if (key === 'extensionRule')
     return EXTENSION_LABELS[value as keyof typeof EXTENSION_LABELS] ?? String(value);
+  if (key === 'trustMode')
+    return TRUST_MODE_LABELS[value as keyof typeof TRUST_MODE_LABELS] ?? String(value);
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return value.join(', ');
   return value === null || value === undefined ? '' : String(value);

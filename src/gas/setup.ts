@@ -1,5 +1,13 @@
-// Setup from the menu: sheets, citizen form, triggers. Running it twice changes nothing.
+// Setup from the menu: sheets, citizen form, triggers, the state record and the compiled
+// configuration. Running it twice changes nothing; run after hand damage, it repairs.
+import { isoSeconds } from '../app/intake';
+import { emptyRecord, loadState } from '../app/entity-state-access';
+import { chainLine } from '../core/cases/case-seal';
+import { parseRadicado } from '../core/radicado';
 import { dependenciesOf } from '../core/routing/staff';
+import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
+import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
+import type { Caller } from './access';
 import type { Composition } from './compose';
 import { ensureCitizenForm } from './form-setup';
 import { ensureTrackingSheets } from './sheets-setup';
@@ -17,21 +25,78 @@ export interface SetupReport {
   readonly warnings: readonly string[];
 }
 
-export function runSetupProcedure(app: Composition): SetupReport {
+/** The citizen form: created or repaired, its question ids and prefill entry ids stored. */
+export function repairCitizenForm(app: Composition) {
   const ss = app.spreadsheet();
-  const sheets = ensureTrackingSheets(ss);
   const config = app.config;
   const dependencies = dependenciesOf(config.staff);
   if (!dependencies.includes(config.settings.defaultDependency))
     dependencies.unshift(config.settings.defaultDependency);
+  let linkedFormUrl: string | null = null;
+  try {
+    linkedFormUrl = ss.getFormUrl();
+  } catch {
+    linkedFormUrl = null;
+  }
   const form = ensureCitizenForm({
     state: app.state,
     entityName: config.settings.name,
     spreadsheetId: ss.getId(),
     dependencies,
+    linkedFormUrl,
   });
+  app.store.reload();
+  return form;
+}
+
+/**
+ * Counters never fall below any number on any sheet, and the row anchors are rebuilt from the
+ * cases as they sit now (a sort or a deletion since the last daily pass).
+ */
+function repairState(app: Composition): void {
+  const loaded = loadState(app, true);
+  const current = loaded.record ?? emptyRecord(app.tokens.newSecret());
+  const counters: Record<string, number> = { ...current.counters };
+  for (const radicado of app.cases.allRadicados()) {
+    const parts = parseRadicado(radicado);
+    if (parts)
+      counters[String(parts.year)] = Math.max(counters[String(parts.year)] ?? 0, parts.number);
+  }
+  const rows = app.cases.all();
+  app.store.write({
+    [STATE_KEY]: JSON.stringify({ ...current, counters, appends: 0 }),
+    [ROWS_KEY]: JSON.stringify(
+      buildAnchors(
+        rows.map(({ row, record }) => {
+          const parts = parseRadicado(record.radicado);
+          return parts ? { row, year: parts.year, number: parts.number } : null;
+        }),
+      ),
+    ),
+  });
+}
+
+export function runSetupProcedure(app: Composition): SetupReport {
+  const ss = app.spreadsheet();
+  const sheets = ensureTrackingSheets(ss);
+  const before = app.rebuildSnapshot().config;
+  ensureTrackingSheets(ss, {
+    strict: before.settings.trustMode === 'strict',
+    admins: before.staff.filter((m) => m.role === 'admin').map((m) => m.email),
+  });
+  const form = repairCitizenForm(app);
   const user = Session.getEffectiveUser().getEmail();
-  const triggers = ensureTriggers(form.form.getId(), app.state, user);
+  const lastDaily = loadState(app, false, { rebuild: false }).record.dailyOn;
+  const stalled = lastDaily !== '' && addDays(lastDaily, 2) < bogotaDateOf(app.clock.now());
+  const triggers = ensureTriggers(form.form.getId(), ss.getId(), app.state, user, stalled);
+  if (app.lock.tryAcquire(30000)) {
+    try {
+      repairState(app);
+    } finally {
+      app.lock.release();
+    }
+  }
+  const config = app.rebuildSnapshot().config;
   const warnings = [...config.warnings, ...form.warnings, ...triggers.warnings];
   if (config.staff.length === 0)
     warnings.push('Registre a los funcionarios en la hoja Dependencias para asignar casos.');
@@ -41,9 +106,10 @@ export function runSetupProcedure(app: Composition): SetupReport {
     ...(form.created ? ['formulario'] : form.repairedItems.map((q) => `pregunta ${q}`)),
     ...triggers.created.map((t) => `activador ${t}`),
   ];
-  app.audit.append([
-    {
-      at: new Date(app.clock.now()).toISOString(),
+  const secret = loadState(app, true).record.secret;
+  app.history.appendOne(
+    chainLine(secret, '', {
+      at: isoSeconds(app.clock.now()),
       by: user,
       radicado: '',
       event: 'configuracion',
@@ -51,8 +117,8 @@ export function runSetupProcedure(app: Composition): SetupReport {
         changes.length > 0
           ? `Creado o reparado: ${changes.join(', ')}`
           : 'Sin cambios: todo estaba en orden.',
-    },
-  ]);
+    }),
+  );
   return {
     formId: form.form.getId(),
     formUrl: form.form.getPublishedUrl(),

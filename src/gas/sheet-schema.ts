@@ -66,11 +66,15 @@ export const CASES_SHEET: SheetSpec = {
     sys('businessDaysLeft', 'Días hábiles restantes', { format: '0' }),
     sys('extendedTo', 'Prórroga hasta', { format: DATE }),
     sys('answeredAt', 'Fecha de respuesta', { format: DATE_TIME }),
-    free('notes', 'Observaciones', { width: 260 }),
     sys('alerts', 'Alertas', { width: 260 }),
     sys('responseId', 'ID de respuesta del formulario', { hidden: true }),
     sys('tokenHash', 'Huella del enlace de seguimiento', { hidden: true }),
     sys('events', 'Eventos', { hidden: true }),
+    sys('chainHead', 'Cadena del historial', { hidden: true }),
+    sys('seal', 'Sello', { hidden: true }),
+    // The clerks' column comes after every system column, so one write covers a case's system
+    // cells without touching a note or an admin's formula.
+    free('notes', 'Observaciones', { width: 260 }),
   ],
 };
 
@@ -82,6 +86,9 @@ export const HISTORY_SHEET: SheetSpec = {
     sys('radicado', 'Radicado'),
     sys('event', 'Evento'),
     sys('details', 'Detalle', { width: 420 }),
+    sys('prev', 'Huella anterior', { hidden: true }),
+    sys('hash', 'Huella', { hidden: true }),
+    sys('after', 'Estado registrado', { hidden: true }),
   ],
 };
 
@@ -98,8 +105,6 @@ export const OUTBOX_SHEET: SheetSpec = {
     sys('createdAt', 'Creado', { format: DATE_TIME }),
     sys('sentAt', 'Enviado', { format: DATE_TIME }),
     sys('lastError', 'Último error'),
-    sys('body', 'Cuerpo', { hidden: true }),
-    sys('htmlBody', 'Cuerpo HTML', { hidden: true }),
   ],
 };
 

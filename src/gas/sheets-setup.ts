@@ -75,22 +75,67 @@ function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
   return missing.map((c) => c.key);
 }
 
-/** One warning-only protection over the whole sheet, leaving the free columns editable. */
-function ensureProtection(sheet: Sheet, spec: SheetSpec): void {
-  if (!spec.columns.some((c) => c.system)) return;
-  const exists = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-    .some((p) => p.getDescription() === PROTECTION_NOTE);
-  if (exists) return;
-  const protection = sheet.protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
-  const table = new SheetTable(sheet, spec);
-  const maxRows = sheet.getMaxRows();
-  const free = spec.columns
-    .filter((c) => !c.system)
-    .map((c) => table.column(c.key))
-    .filter((at): at is number => at !== null);
-  if (free.length > 0 && maxRows > 1)
-    protection.setUnprotectedRanges(free.map((at) => sheet.getRange(2, at + 1, maxRows - 1, 1)));
+const SETTINGS_PROTECTION_NOTE = 'Ventanilla PQRSD: configuración, solo administradores';
+
+/** Who may write what: from the mode in Configuración and the admins listed in Dependencias. */
+export interface ProtectionPlan {
+  /** Strict mode: every sheet editable only by the owner and the admins. */
+  readonly strict: boolean;
+  /** Admins' emails (the owner can always edit; Protection reference). */
+  readonly admins: readonly string[];
+}
+
+/**
+ * Real protection (not a warning): only the owner and the admins edit. Removing the domain's
+ * edit right throws for consumer (gmail.com) files, where there is no domain to remove.
+ */
+function restrict(
+  protection: GoogleAppsScript.Spreadsheet.Protection,
+  admins: readonly string[],
+): void {
+  protection.setWarningOnly(false);
+  // The Protection reference's owner-only pattern: add the running admin, remove everyone the
+  // protection lists (the owner and the running user cannot be removed), then add the admins.
+  // Until the editor list is changed, a new protection mirrors the file's own sharing.
+  protection.addEditor(Session.getEffectiveUser());
+  protection.removeEditors(protection.getEditors());
+  if (admins.length > 0) protection.addEditors([...admins]);
+  try {
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  } catch {
+    // developers.google.com/apps-script/reference/spreadsheet/protection#setDomainEdit(Boolean): not for consumer accounts.
+  }
+}
+
+/**
+ * Settings sheets: real protection, admins only. Tracking sheets: in editors mode a warning over
+ * the system columns (clerks' sidebar acts run as the clerk and must write them; the seals and the
+ * integrity pass catch hand edits); in strict mode real protection of the whole sheet.
+ */
+function ensureProtection(sheet: Sheet, spec: SheetSpec, plan: ProtectionPlan): void {
+  const settings = !spec.columns.some((c) => c.system);
+  const note = settings ? SETTINGS_PROTECTION_NOTE : PROTECTION_NOTE;
+  let protection =
+    sheet
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .find((p) => p.getDescription() === note) ?? null;
+  if (!protection) {
+    protection = sheet.protect().setDescription(note);
+    if (!settings) {
+      const table = new SheetTable(sheet, spec);
+      const maxRows = sheet.getMaxRows();
+      const free = spec.columns
+        .filter((c) => !c.system)
+        .map((c) => table.column(c.key))
+        .filter((at): at is number => at !== null);
+      if (free.length > 0 && maxRows > 1)
+        protection.setUnprotectedRanges(
+          free.map((at) => sheet.getRange(2, at + 1, maxRows - 1, 1)),
+        );
+    }
+  }
+  if (settings || plan.strict) restrict(protection, plan.admins);
+  else if (!protection.isWarningOnly()) protection.setWarningOnly(true);
 }
 
 function validateColumn(
@@ -133,7 +178,10 @@ export interface SheetsSetupResult {
   readonly seededSettings: number;
 }
 
-export function ensureTrackingSheets(ss: Spreadsheet): SheetsSetupResult {
+export function ensureTrackingSheets(
+  ss: Spreadsheet,
+  plan: ProtectionPlan | null = null,
+): SheetsSetupResult {
   ss.setSpreadsheetTimeZone('America/Bogota');
   const createdSheets: string[] = [];
   const addedColumns: string[] = [];
@@ -142,7 +190,8 @@ export function ensureTrackingSheets(ss: Spreadsheet): SheetsSetupResult {
     if (created) createdSheets.push(spec.name);
     const added = ensureHeaders(sheet, spec);
     if (!created) addedColumns.push(...added.map((key) => `${spec.name}.${key}`));
-    ensureProtection(sheet, spec);
+    // Protection is set by setup (which knows the mode and the admins), not by a self-repair.
+    if (plan) ensureProtection(sheet, spec, plan);
     if (spec.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   });
   const cases = ss.getSheetByName(CASES_SHEET.name)!;

@@ -8,6 +8,8 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 
 export const FORM_SUBMIT_HANDLER = shimFunctionFor('formSubmitTrigger');
 export const SWEEP_HANDLER = shimFunctionFor('sweepTrigger');
+export const EDIT_HANDLER = shimFunctionFor('editTrigger');
+export const CHANGE_HANDLER = shimFunctionFor('changeTrigger');
 /** Hourly: the finest cadence editor add-ons may use, and enough for reminders counted in days. */
 export const SWEEP_EVERY_HOURS = 1;
 
@@ -25,12 +27,26 @@ export const TRIGGERS_OWNER_KEY = 'triggers.owner';
  */
 export function ensureTriggers(
   formId: string,
+  spreadsheetId: string,
   state: KeyValueStore,
   user: string,
+  /** The installer's triggers have stopped (no daily review for days): another admin may take over. */
+  takeover: boolean,
 ): TriggersSetupResult {
   const warnings: string[] = [];
   const created: string[] = [];
   let removed = 0;
+  const previous = state.get(TRIGGERS_OWNER_KEY);
+  if (previous && user && previous !== user && !takeover) {
+    // Triggers are per user: a second admin installing them would run every filing twice.
+    return {
+      created,
+      removed,
+      warnings: [
+        `Los activadores de la entidad pertenecen a ${previous}; no se instaló una segunda copia con su cuenta (cada envío se radicaría dos veces). Si esa cuenta deja de existir, la revisión diaria se detiene y, dos días después, Configurar o reparar le permitirá instalarlos con su cuenta.`,
+      ],
+    };
+  }
   const keepOne = (found: Trigger[]): boolean => {
     found.slice(1).forEach((t) => {
       ScriptApp.deleteTrigger(t);
@@ -54,7 +70,18 @@ export function ensureTriggers(
     ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(SWEEP_EVERY_HOURS).create();
     created.push(SWEEP_HANDLER);
   }
-  const previous = state.get(TRIGGERS_OWNER_KEY);
+  // Hand edits: settings edits mark the compiled configuration stale; edits of the add-on's
+  // columns ask the next sweep to verify and restore; column and row changes refresh the layout.
+  const edits = triggers.filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
+  if (!keepOne(edits)) {
+    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
+    created.push(EDIT_HANDLER);
+  }
+  const changes = triggers.filter((t) => t.getHandlerFunction() === CHANGE_HANDLER);
+  if (!keepOne(changes)) {
+    ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(spreadsheetId).onChange().create();
+    created.push(CHANGE_HANDLER);
+  }
   if (previous && user && previous !== user && created.length > 0) {
     warnings.push(
       `Los activadores ya estaban instalados por ${previous}; ahora también los tiene ${user}. Para no duplicar ejecuciones, elimine los de una de las dos cuentas (Extensiones > Apps Script > Activadores).`,

@@ -1,5 +1,7 @@
 // The citizen follow-up page: radicado + secret token -> status. Nothing else is readable, and a
-// wrong token looks exactly like an unknown radicado.
+// wrong token looks exactly like an unknown radicado. Whatever fails (a missing or renamed sheet,
+// a broken setting), the citizen gets a short Spanish page, never an error text; the error goes to
+// the execution log.
 import { formatDateEs } from '../core/calendar/calendar-date';
 import { CASE_STATUS_LABELS } from '../core/cases/case-record';
 import { escapeHtml } from '../core/intake/normalize-text';
@@ -22,7 +24,29 @@ function page(title: string, body: string): GoogleAppsScript.HTML.HtmlOutput {
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
 
+const UNAVAILABLE_TITLE = 'Consulta de su solicitud';
+const UNAVAILABLE_BODY =
+  '<p>En este momento no podemos mostrar su solicitud. Intente de nuevo más tarde; si el problema continúa, comuníquese con la entidad.</p>';
+
+/** What the log gets: the error's name and message (never the visitor's token). */
+function describeFailure(caught: unknown): string {
+  if (caught instanceof Error) return `${caught.name}: ${caught.message}`;
+  return String(caught);
+}
+
 export function renderFollowUp(
+  app: Composition,
+  e: GoogleAppsScript.Events.DoGet | undefined,
+): GoogleAppsScript.HTML.HtmlOutput {
+  try {
+    return renderCase(app, e);
+  } catch (caught) {
+    console.error(`Página de seguimiento no disponible: ${describeFailure(caught)}`);
+    return page(UNAVAILABLE_TITLE, UNAVAILABLE_BODY);
+  }
+}
+
+function renderCase(
   app: Composition,
   e: GoogleAppsScript.Events.DoGet | undefined,
 ): GoogleAppsScript.HTML.HtmlOutput {

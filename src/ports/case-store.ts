@@ -1,24 +1,48 @@
 // Where cases, their long texts and the audit trail live (the tracking spreadsheet).
 import type { CaseRecord } from '../core/cases/case-record';
 import type { LongText } from '../core/intake/normalize-submission';
+import type { JournalLine } from '../core/state/entity-state';
+
+/** A case as read from its row, with what the read found about the row's integrity. */
+export interface LocatedCase {
+  readonly row: number;
+  readonly record: CaseRecord;
+  /** The row's seal matches its system cells (false: edited by hand since the add-on wrote it). */
+  readonly sealOk: boolean;
+  /** The events cell could be read (false: the legal clock cannot be trusted from this row). */
+  readonly readable: boolean;
+}
 
 export interface CaseStore {
-  /** The radicado already given to a form response, if any (idempotency of intake). */
-  radicadoForResponse(responseId: string): string | null;
+  /** Appends the case's row in one write. Throws when the sheet is missing. */
   append(record: CaseRecord): void;
-  /** The radicado on the last row of the case sheet, if any (a floor for numbering). */
-  lastRadicado(): string | null;
+  /** The case's row, read in one call at `hint` when it is there, else found by a search. */
+  locate(radicado: string, hint: number | null): LocatedCase | null;
+  /** Writes the case's system cells in one call (leaving notes and other columns alone). */
+  write(row: number, record: CaseRecord): void;
   find(radicado: string): CaseRecord | null;
-  update(record: CaseRecord): void;
   saveLongTexts(radicado: string, texts: readonly LongText[]): void;
-  /** Every case, read in one batch (sweeps and reports). */
-  all(): CaseRecord[];
-  /** Rewrites the computed clock columns of many cases in one batch. */
-  updateClocks(changes: readonly ClockChange[]): void;
+  /** Every case row, read in one batch (the daily pass). Rows without a radicado are left out. */
+  all(): LocatedCase[];
+  /**
+   * Rewrites the computed clock columns of `cases` (as read by `all`), with `changes` applied, in
+   * one write per run of consecutive case rows: the calls do not depend on how many changed.
+   */
+  updateClocks(cases: readonly LocatedCase[], changes: readonly ClockChange[]): void;
+  /** Radicados kept in archive sheets (renamed or copied tracking sheets): still the entity's cases. */
+  archivedRadicados(): string[];
+  /** Rewrites the seal cell of each given case (after the secret was renewed), in runs of rows. */
+  reseal(cases: readonly LocatedCase[]): void;
+  /** The radicados of every sheet that holds cases (the tracking sheet and its archived copies). */
+  allRadicados(): string[];
 }
 
 /** The computed clock columns of one case; status is never rewritten in bulk. */
-export type ClockChange = Pick<CaseRecord, 'radicado' | 'businessDaysLeft' | 'dueDate'>;
+export interface ClockChange {
+  readonly row: number;
+  readonly businessDaysLeft: number;
+  readonly dueDate: string;
+}
 
 export interface AuditEntry {
   readonly at: string;
@@ -28,6 +52,12 @@ export interface AuditEntry {
   readonly details: string;
 }
 
-export interface AuditLog {
-  append(entries: readonly AuditEntry[]): void;
+/** The append-only Historial. */
+export interface HistoryLog {
+  /** One line in one call (an act). */
+  appendOne(line: JournalLine): void;
+  /** Many lines in one write (the sweep folding the journal in). */
+  append(lines: readonly JournalLine[]): void;
+  /** Every line, in sheet order (the daily verification). */
+  all(): JournalLine[];
 }

@@ -6,11 +6,27 @@ export interface KeyValueStore {
   set(key: string, value: string): void;
 }
 
+/**
+ * The entity's whole state store, read in one call and written in one call. Reads are cached for
+ * the execution: `load` reads once, `reload` reads again (after taking the lock).
+ */
+export interface StateStore {
+  load(): Readonly<Record<string, string>>;
+  reload(): Readonly<Record<string, string>>;
+  write(values: Readonly<Record<string, string>>): void;
+  /** Replaces the whole store in one call (pruning), keeping nothing that is not given. */
+  replaceAll(values: Readonly<Record<string, string>>): void;
+}
+
 /** The entity's mutual exclusion (the shim's script lock). */
 export interface Mutex {
   tryAcquire(timeoutMs: number): boolean;
-  /** Makes pending writes durable, then releases. */
   release(): void;
+  /**
+   * For an execution whose last act this is: the lock is released when the script ends
+   * (Lock reference: "locks are released automatically when the script ends"), saving a call.
+   */
+  releaseAtExit(): void;
 }
 
 export interface Clock {
@@ -21,8 +37,8 @@ export interface Clock {
 }
 
 export interface Tokens {
-  /** An unguessable token for a citizen's private follow-up link. */
-  newToken(): string;
+  /** A new unguessable secret for the entity (once, at setup or rebuild). */
+  newSecret(): string;
   /** Hex SHA-256, so the sheet never holds the token itself. */
   hash(token: string): string;
 }

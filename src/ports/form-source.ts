@@ -1,23 +1,21 @@
-// The citizen form's responses, as intake needs them.
-import type { RawAnswers } from '../core/intake/normalize-submission';
+// The citizen form's responses, as intake and the sweep need them.
 
 export interface FormSubmission {
-  readonly responseId: string;
+  /** Idempotency key: the response's timestamp and a hash of its answers. */
+  readonly key: string;
   /** The form's own timestamp: the legal instant of receipt. */
   readonly receivedAt: number;
-  readonly answers: RawAnswers;
-  /** Field codes whose question is missing from the form. */
-  readonly missingQuestions: readonly string[];
+  /** Every answer in one string (`FormResponse.toPrefilledUrl()`), read with the setup's entry map. */
+  readonly prefilledUrl: string;
 }
 
-/** A response known by id and time; its answers are read only when needed. */
+/** A response whose timestamp and answers are read only when needed (each is a call). */
 export interface FormResponseRef {
-  readonly responseId: string;
-  readonly receivedAt: number;
+  timestamp(): number;
   read(): FormSubmission;
 }
 
 export interface FormSource {
-  /** Responses submitted after `sinceMs` (all when null), oldest first. */
+  /** Responses submitted at or after `sinceMs` (all when null). Their number costs no extra call. */
   responsesSince(sinceMs: number | null): FormResponseRef[];
 }

@@ -3,7 +3,14 @@
 import ENTRY_POINTS from './entry-points.json';
 
 export type EntryRole =
-  'simpleTrigger' | 'formSubmitTrigger' | 'sweepTrigger' | 'rpc' | 'webApp' | 'menu';
+  | 'simpleTrigger'
+  | 'formSubmitTrigger'
+  | 'sweepTrigger'
+  | 'editTrigger'
+  | 'changeTrigger'
+  | 'rpc'
+  | 'webApp'
+  | 'menu';
 
 export interface EntryPoint {
   readonly name: string;

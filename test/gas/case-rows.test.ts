@@ -1,5 +1,6 @@
 // Row mapping with plain arrays and objects: what goes into a cell and what comes back.
-import { caseToRow, rowToCase } from '../../src/gas/case-rows';
+import { caseToRow, eventsReadable, rowToCase } from '../../src/gas/case-rows';
+import { EVENTS_CELL_BUDGET } from '../../src/core/cases/case-seal';
 import { dateCell, readCalendarDate, textCell } from '../../src/gas/cell-values';
 import type { CaseRecord } from '../../src/core/cases/case-record';
 
@@ -42,7 +43,16 @@ const record: CaseRecord = {
   events: [
     { kind: 'reclassified', at: '2026-07-07T15:00:00.000Z', type: 'reclamo', by: 'v@x.gov.co' },
   ],
+  chainHead: '9f86d081884c7d659a2feaa0c55ad015',
 };
+
+/** What Sheets gives back for a written row: the quote prefix of plain-text cells is not kept. */
+function readBack(row: Record<string, unknown>): Record<string, unknown> {
+  const asRead: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row))
+    asRead[key] = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+  return asRead;
+}
 
 describe('case rows', () => {
   it('writes every text with a quote prefix so Sheets never makes it a formula or a number', () => {
@@ -61,15 +71,42 @@ describe('case rows', () => {
   });
 
   it('round-trips a case through what Sheets gives back (quote prefix removed)', () => {
-    const row = caseToRow(record);
-    const asRead: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row))
-      asRead[key] = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
-    expect(rowToCase(asRead)).toEqual(record);
+    expect(rowToCase(readBack(caseToRow(record)))).toEqual(record);
   });
 
-  it('survives a clerk typing nonsense in the events column', () => {
-    expect(rowToCase({ ...caseToRow(record), events: 'no es JSON' }).events).toEqual([]);
+  it('keeps the head of the case’s Historial chain in its own column', () => {
+    const row = caseToRow(record);
+    expect(row.chainHead).toBe("'9f86d081884c7d659a2feaa0c55ad015");
+    expect(rowToCase(readBack(row)).chainHead).toBe(record.chainHead);
+    expect(caseToRow({ ...record, chainHead: '' }).chainHead).toBe('');
+    expect(rowToCase({ ...readBack(row), chainHead: '' }).chainHead).toBe('');
+  });
+
+  it('survives a clerk typing nonsense in the events column, and says the cell is unreadable', () => {
+    const typed = { ...caseToRow(record), events: 'no es JSON' };
+    expect(rowToCase(typed).events).toEqual([]);
+    expect(eventsReadable(typed)).toBe(false);
+    expect(eventsReadable({ ...caseToRow(record), events: '{"kind":"x"}' })).toBe(false);
+    expect(eventsReadable(readBack(caseToRow(record)))).toBe(true);
+    expect(eventsReadable({ ...caseToRow(record), events: '' })).toBe(true);
+  });
+
+  it('keeps every clock event in the cell, dropping old notes past the budget', () => {
+    const kinds = ['info_requested', 'info_received'] as const;
+    const events = Array.from({ length: 30 }, (_, i) => ({
+      kind: kinds[i % 2],
+      at: new Date(Date.parse('2026-07-07T15:00:00.000Z') + i * 86_400_000).toISOString(),
+      by: 'v@x.gov.co',
+      note: `nota ${i} ${'x'.repeat(3000)}`,
+    }));
+    const cell = String(caseToRow({ ...record, events }).events);
+    expect(cell.length).toBeLessThanOrEqual(EVENTS_CELL_BUDGET + 1);
+    const back = rowToCase(readBack(caseToRow({ ...record, events }))).events;
+    expect(back.map(({ kind, at, by }) => ({ kind, at, by }))).toEqual(
+      events.map(({ kind, at, by }) => ({ kind, at, by })),
+    );
+    expect(back[0].note).toBeUndefined();
+    expect(back[29].note).toBe(events[29].note);
   });
 });
 

@@ -48,7 +48,7 @@ describe('every shim entry point on the built bundle', () => {
     expect(result.error).toBeNull();
   });
 
-  it('menuSetup creates the sheets, the form and the two triggers', () => {
+  it('menuSetup creates the sheets, the form and the four triggers', () => {
     const result = harness.menu('pueblo', ADMIN, SETUP_MENU);
     expect(result.error).toBeNull();
     const entity = ws.entity('pueblo');
@@ -58,8 +58,9 @@ describe('every shim entry point on the built bundle', () => {
         .list()
         .map((t) => t.handler)
         .sort(),
-    ).toEqual(['onFormSubmitPqrs', 'sweepPqrs']);
-    entity.spreadsheet.setCellsAsUser('Dependencias', 2, 1, [
+    ).toEqual(['onChangePqrs', 'onEditPqrs', 'onFormSubmitPqrs', 'sweepPqrs']);
+    // Typed by the admin: the edit trigger marks the compiled configuration stale.
+    harness.typeCells('pueblo', ADMIN, 'Dependencias', 2, 1, [
       [CLERK, 'Ana', 'Ventanilla Única', 'Funcionario', 'No'],
     ]);
   });
@@ -112,11 +113,11 @@ describe('every shim entry point on the built bundle', () => {
     expect(readHtmlOutput(sidebar.output)?.content).toContain('google.script.run');
   });
 
-  it('sweepPqrs and menuRunSweep run without finding anything left to do', () => {
+  it('sweepPqrs and the menu review run without finding anything left to do', () => {
     const fired = harness.advanceTo(ws.now + 2 * 60 * 60 * 1000);
     expect(fired.length).toBeGreaterThan(0);
     for (const run of fired) expect(run.error).toBeNull();
-    expect(harness.menu('pueblo', ADMIN, 'Ejecutar barrido ahora').error).toBeNull();
+    expect(harness.menu('pueblo', ADMIN, 'Revisar pendientes ahora').error).toBeNull();
     expect(readCases(ws.entity('pueblo').spreadsheet)).toHaveLength(1);
   });
 

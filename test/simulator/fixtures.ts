@@ -1,6 +1,7 @@
 // Shared set-up for the simulator tests: one small entity built the way an administrator builds it
 // (open the spreadsheet, menu "Configurar o reparar", type the settings and the staff, set up again),
 // running the BUILT bundle (dist/) in the workspace simulator. Not a test file (no .test.ts).
+import { filingKeyOf } from '../../tools/scenario/run-scenario';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { CaseRecord } from '../../src/core/cases/case-record';
@@ -297,12 +298,26 @@ export class Desk {
     return readCases(this.model);
   }
 
-  casesFor(responseId: string): CaseRecord[] {
-    return this.cases().filter((c) => c.responseId === responseId);
+  /** The product's idempotency key of a form response (timestamp and a hash of its answers). */
+  keyOf(responseId: string): string {
+    return filingKeyOf(this.ws, responseId);
   }
 
+  casesFor(responseId: string): CaseRecord[] {
+    const key = this.keyOf(responseId);
+    return this.cases().filter((c) => c.responseId === key);
+  }
+
+  /** Every mail: the outbox sheet, updated by what the entity's state still holds. */
   outbox(): OutboxRow[] {
-    return readOutbox(this.model);
+    return readOutbox(this.model, this.entity.properties.snapshot());
+  }
+
+  /** Fires the sweep trigger once and fails the test if it failed. */
+  sweep(): RunResult {
+    const run = this.runSweepTrigger();
+    if (run.error) throw new Error(`sweep failed: ${run.error.message}`);
+    return run;
   }
 
   history(): Array<Record<string, unknown>> {
@@ -321,13 +336,14 @@ export class Desk {
     return 0;
   }
 
-  /** Row numbers of `Radicados` whose hidden response-id cell equals `responseId`. */
+  /** Row numbers of `Radicados` whose hidden response-key cell holds `responseId`'s key. */
   rowsOf(responseId: string): number[] {
+    const key = this.keyOf(responseId);
     const sheet = this.model.requireSheet('Radicados');
     const at = this.column('Radicados', 'ID de respuesta del formulario');
     const rows: number[] = [];
     for (let r = 2; r <= sheet.lastRow(); r += 1)
-      if (sheet.cell(r, at)?.value === responseId) rows.push(r);
+      if (sheet.cell(r, at)?.value === key) rows.push(r);
     return rows;
   }
 

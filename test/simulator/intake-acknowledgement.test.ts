@@ -84,7 +84,9 @@ describe('acknowledgement of receipt', () => {
     expect(record.petitioner.anonymous).toBe(true);
     expect(record.petitioner.name).toBe('');
     expect(desk.outbox().filter((m) => m.kind === 'acuse')).toEqual([]);
-    // The only mail is the assignee's notice.
+    // The only mail is the assignee's notice, sent with the next sweep.
+    expect(desk.ws.mail.sent).toEqual([]);
+    desk.sweep();
     expect(desk.ws.mail.sent.map((m) => m.to)).toEqual([[CLERK]]);
   });
 });

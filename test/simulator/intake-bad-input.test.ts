@@ -43,8 +43,9 @@ describe('bad input at intake', () => {
     expect(record.type).toBe('queja');
     for (const header of ['Correo electrónico', 'Teléfono', 'Dirección', 'Municipio'])
       expect(desk.value('Radicados', desk.rowsOf(result.responseId)[0], header)).toBe('');
-    // Nobody to acknowledge by mail, but the assignee still hears of it.
+    // Nobody to acknowledge by mail, but the assignee hears of it with the next sweep.
     expect(desk.outbox().filter((m) => m.kind === 'acuse')).toEqual([]);
+    desk.sweep();
     expect(desk.mailTo(CLERK)).toHaveLength(1);
     expectEachResponseOnce(desk);
   });
@@ -104,6 +105,7 @@ describe('bad input at intake', () => {
     expect(record.alerts.some((a) => a.includes(bad))).toBe(true);
     expect(desk.ws.mail.sent.filter((m) => m.to.includes(bad))).toEqual([]);
     expect(desk.outbox().filter((m) => m.kind === 'acuse')).toEqual([]);
+    desk.sweep();
     expect(desk.mailTo(CLERK).map((m) => m.subject.includes('2026-000001'))).toEqual([true]);
     expect(result.runs.map((r) => r.error)).toEqual([null]);
     expectEachResponseOnce(desk);

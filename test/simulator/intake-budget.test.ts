@@ -114,11 +114,16 @@ describe('service-call budget of one submission', () => {
     // Cells read by getValues: identical, and far fewer than one column of the large sheet.
     expect(b.simulatedMs).toBe(a.simulatedMs);
     expect(b.simulatedMs).toBeLessThan(2000);
-    // One batch append per sheet, never a write per cell.
+    // The case row is one append; no cell is written or read on its own, and no sheet is read:
+    // the number comes from the state, read once and written once.
     expect(a.calls['Range.setValue'] ?? 0).toBe(0);
-    expect(a.calls['Sheet.appendRow'] ?? 0).toBe(0);
-    // One single-cell read at most: the last row's radicado, the floor for numbering.
-    expect(a.calls['Range.getValue'] ?? 0).toBeLessThanOrEqual(1);
+    expect(a.calls['Sheet.appendRow'] ?? 0).toBe(1);
+    expect(a.calls['Range.getValue'] ?? 0).toBe(0);
+    expect(a.calls['Range.getValues'] ?? 0).toBe(0);
+    expect(a.calls['Properties.getProperties']).toBe(1);
+    expect(a.calls['Properties.setProperties']).toBe(1);
+    // The budget: at most 12 calls with one valid email acknowledged.
+    expect(a.totalCalls).toBeLessThanOrEqual(12);
 
     // A second filing on each: still the same.
     const a2 = radicateOne(small, at + 10 * 60_000);

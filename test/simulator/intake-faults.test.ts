@@ -48,11 +48,11 @@ describe('intake faults', () => {
     expect(cases).toHaveLength(1);
     expect(acks(desk, cases[0].radicado)).toHaveLength(1);
     expect(desk.mailTo(CITIZEN_EMAIL)).toHaveLength(1);
-    expect(desk.mailTo(CLERK)).toHaveLength(1);
-    // A later sweep finds nothing to add.
+    // A later sweep adds no case and no acknowledgement; it sends the assignee's notice once.
     desk.advance(2 * HOUR);
     expect(desk.casesFor(result.responseId)).toHaveLength(1);
     expect(desk.mailTo(CITIZEN_EMAIL)).toHaveLength(1);
+    expect(desk.mailTo(CLERK)).toHaveLength(1);
   });
 
   it('ignores a blank form-submit event (no response) and leaves the sheet alone', () => {
@@ -82,7 +82,7 @@ describe('intake faults', () => {
     expect(desk.outbox()).toEqual([]);
     expect(desk.history()).toHaveLength(history);
     expect(desk.ws.mail.sent).toEqual([]);
-    expect(run.record.logs.some((l) => l.includes(result.responseId))).toBe(true);
+    expect(run.record.logs.some((l) => l.includes(desk.keyOf(result.responseId)))).toBe(true);
     desk.advance(HOUR); // the next hourly sweep
     const cases = desk.casesFor(result.responseId);
     expect(cases).toHaveLength(1);

@@ -92,11 +92,13 @@ describe('radicado numbering', () => {
     expect(a.ws.libraryStores.lock.acquisitions).toBe(0);
     // Each entity's script properties hold its own last number for 2026.
     const lastOf = (desk: Desk) =>
-      Object.entries(desk.entity.properties.snapshot())
-        .filter(([key]) => key.includes('2026'))
-        .map(([, value]) => value);
-    expect(lastOf(a)).toEqual(['2']);
-    expect(lastOf(b)).toEqual(['1']);
+      (
+        JSON.parse(desk.entity.properties.get('state') ?? '{}') as {
+          counters?: Record<string, number>;
+        }
+      ).counters?.['2026'];
+    expect(lastOf(a)).toBe(2);
+    expect(lastOf(b)).toBe(1);
     expect(a.entity.lock.acquisitions).toBeGreaterThanOrEqual(2);
     expect(b.entity.lock.acquisitions).toBeGreaterThanOrEqual(1);
   });

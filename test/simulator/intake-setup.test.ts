@@ -12,9 +12,12 @@ import {
   ENTITY_NAME,
   expectEachResponseOnce,
   itemIds,
+  STAFF,
   SUPERVISOR,
   useBuiltBundle,
 } from './fixtures';
+
+const STAFF_ADMINS = STAFF.filter((m) => m.role === 'admin').map((m) => m.email);
 
 useBuiltBundle();
 
@@ -102,7 +105,7 @@ describe('setup ("Configurar o reparar")', () => {
     );
   });
 
-  it('protects the system sheets with warning-only protections, leaving the clerk column free', () => {
+  it('warns on the system sheets, leaves the clerk column free, and locks the settings sheets', () => {
     const desk = new Desk();
     for (const name of ['Radicados', 'Historial', 'Bandeja de salida', 'Textos largos']) {
       const sheet = desk.model.requireSheet(name);
@@ -116,9 +119,19 @@ describe('setup ("Configurar o reparar")', () => {
     const notes = desk.column('Radicados', 'Observaciones');
     expect(notes).toBeGreaterThan(0);
     expect(protection.unprotected.some((r) => r.col === notes && r.row === 2)).toBe(true);
-    // The admin's sheets are not locked.
-    for (const name of ['Configuración', 'Dependencias', 'Enrutamiento', 'Días no hábiles'])
-      expect(desk.model.activeProtections('SHEET', desk.model.requireSheet(name))).toHaveLength(0);
+    // The settings sheets are really protected: only the owner and the admins may edit them.
+    for (const name of ['Configuración', 'Dependencias', 'Enrutamiento', 'Días no hábiles']) {
+      const [settings, ...more] = desk.model.activeProtections(
+        'SHEET',
+        desk.model.requireSheet(name),
+      );
+      expect(more).toEqual([]);
+      expect(settings.warningOnly).toBe(false);
+      expect(settings.editorsCustomized).toBe(true);
+      expect(settings.editors.every((e) => e === desk.owner || STAFF_ADMINS.includes(e))).toBe(
+        true,
+      );
+    }
   });
 
   it('adds data validation lists to status, role and yes/no columns', () => {
@@ -208,12 +221,14 @@ describe('setup ("Configurar o reparar")', () => {
     expect(desk.casesFor(result.responseId)).toHaveLength(1);
   });
 
-  it('installs exactly one form-submit trigger on the form and one time-driven sweep', () => {
+  it('installs exactly one form-submit trigger, one sweep, one edit and one change trigger', () => {
     const desk = new Desk();
     const triggers = desk.entity.triggers.list();
     const submit = triggers.filter((t) => t.eventType === 'ON_FORM_SUBMIT');
     const clock = triggers.filter((t) => t.eventType === 'CLOCK');
-    expect(triggers).toHaveLength(2);
+    expect(triggers).toHaveLength(4);
+    expect(triggers.filter((t) => t.eventType === 'ON_EDIT')).toHaveLength(1);
+    expect(triggers.filter((t) => t.eventType === 'ON_CHANGE')).toHaveLength(1);
     expect(submit).toHaveLength(1);
     expect(submit[0].sourceId).toBe(desk.formId());
     expect(clock).toHaveLength(1);
@@ -255,7 +270,7 @@ describe('setup ("Configurar o reparar")', () => {
     desk.entity.triggers.remove(sweep.uid);
     expect(desk.setup().error).toBeNull();
     expect(desk.entity.triggers.list().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
-    expect(desk.entity.triggers.list()).toHaveLength(2);
+    expect(desk.entity.triggers.list()).toHaveLength(4);
   });
 
   it('recreates a deleted question in its section, and its answers reach the sheet', () => {
@@ -320,20 +335,40 @@ describe('setup ("Configurar o reparar")', () => {
     expect(snapshot(desk)).toEqual(repaired);
     const result = desk.submit(citizen(), bogota('2026-02-03T10:00:00'));
     const [record] = desk.casesFor(result.responseId);
+    // The radication's lines reach the Historial with the next sweep.
+    desk.sweep();
     expect(desk.history().some((h) => h.radicado === record.radicado)).toBe(true);
     expectEachResponseOnce(desk);
   });
 });
 
-describe('setup by a second administrator', () => {
-  it('warns that the triggers of the first one are invisible to it and now doubled', () => {
+describe('setup by someone else than the installer', () => {
+  it('is refused to a supervisor, who may not configure the entity', () => {
     const desk = new Desk();
+    const before = desk.entity.triggers.list().length;
     const again = desk.harness.menu(desk.name, SUPERVISOR, SETUP_MENU);
     expect(again.error).toBeNull();
-    const owners = desk.entity.triggers.list().map((t) => t.owner);
-    expect(new Set(owners)).toEqual(new Set([ADMIN, SUPERVISOR]));
+    expect(again.value).toBeNull();
+    expect(desk.entity.triggers.list()).toHaveLength(before);
+    const alert = desk.entity.ui.alerts[desk.entity.ui.alerts.length - 1];
+    expect(alert.prompt).toContain('Administrador');
+  });
+
+  it('by a second admin installs no second set of triggers (each filing would run twice)', () => {
+    const second = 'otra.admin@prueba.gov.co';
+    const desk = new Desk({
+      staff: [
+        ...STAFF,
+        { email: second, name: 'Otra Admin', dependency: 'Secretaría General', role: 'admin' },
+      ],
+    });
+    const before = desk.entity.triggers.list().map((t) => t.uid);
+    const again = desk.harness.menu(desk.name, second, SETUP_MENU);
+    expect(again.error).toBeNull();
+    expect(desk.entity.triggers.list().map((t) => t.uid)).toEqual(before);
+    expect(new Set(desk.entity.triggers.list().map((t) => t.owner))).toEqual(new Set([ADMIN]));
     const alert = desk.entity.ui.alerts[desk.entity.ui.alerts.length - 1];
     expect(alert.prompt).toContain(ADMIN);
-    expect(alert.prompt).toContain('Activadores');
+    expect(alert.prompt).toContain('activadores');
   });
 });

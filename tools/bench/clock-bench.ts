@@ -13,6 +13,10 @@ export interface BenchResult {
   readonly calls: number;
   readonly simulatedMs: number;
   readonly wallMs: number;
+  /** intake.burst: filings left for the sweep because the lock wait ran out. */
+  readonly deferred?: number;
+  /** intake.burst: 95th percentile of filing-to-acknowledgement time, simulated ms. */
+  readonly p95AckMs?: number;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run times the same cases. */

@@ -5,6 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { bogotaDateOf } from '../../src/core/calendar/calendar-date';
 import { formatRadicado, parseRadicado } from '../../src/core/radicado';
 import type { ExecutionRecord, RunResult } from '../simulator/workspace';
+import type { FieldCode } from '../../src/core/intake/form-definition';
+import { formAnswers } from '../simulator/harness';
+import { buildFormSubmitEvent } from '../simulator/services/form-events';
 import { BENCH_ANSWERS, BENCH_CLERK, BENCH_ENTITY, type BenchDesk } from './bench-entity';
 import type { BenchResult } from './clock-bench';
 import type { PrefillReport } from './prefill';
@@ -18,11 +21,14 @@ export interface BenchOutcome {
 }
 
 export const INTAKE = 'intake.submission';
+export const BURST = 'intake.burst';
 export const SWEEP = 'sweep.run';
+export const SWEEP_IDLE = 'sweep.idle';
 export const ACT = 'rpc.act';
 export const CLOCK = 'clock.compute';
 
-const OPEN = new Set(['radicado', 'en_tramite', 'suspendido']);
+/** Cases whose clock runs (a suspended one cannot be extended). */
+const RUNNING = new Set(['radicado', 'en_tramite']);
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
@@ -127,16 +133,25 @@ export function measureIntake(
   return { result: averaged(INTAKE, size, measured), problems };
 }
 
+/** A day in the future of `date` (YYYY-MM-DD), calendar days. */
+function daysAfter(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * `rpc.act`: a clerk answers one case through the sidebar gateway (`google.script.run.rpc`).
- * Targets are the most recent open pre-filled cases (the TextFinder scans down to them); one
- * warm-up, then `repeats` averaged.
+ * `rpc.act`: a clerk extends one case's term through the sidebar gateway
+ * (`google.script.run.rpc`), seven calendar days past its due date (well inside the cap of twice
+ * the initial term, CPACA art. 14 parágrafo), with the reason the law requires. Targets are the
+ * most recent cases still running and not yet due; one warm-up, then `repeats` averaged.
  */
 export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: number): BenchOutcome {
   const size = prefill.cases.length;
   const label = `${ACT} @ ${size}`;
   const problems: string[] = [];
-  const targets = prefill.cases.filter((c) => OPEN.has(c.status)).slice(-(repeats + 1));
+  const today = bogotaDateOf(desk.ws.now);
+  const targets = prefill.cases
+    .filter((c) => RUNNING.has(c.status) && c.dueDate > today)
+    .slice(-(repeats + 1));
   if (targets.length < repeats + 1)
     problems.push(`${label}: only ${targets.length} open cases to act on`);
   const measured: Array<{ record: ExecutionRecord; wallMs: number }> = [];
@@ -145,15 +160,16 @@ export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: num
     const started = performance.now();
     const run = desk.harness.scriptRun(desk.entity, BENCH_CLERK, 'rpc', 'act', {
       radicado: target.radicado,
-      kind: 'answer',
-      summary: 'Se dio respuesta de fondo al peticionario por correo electrónico.',
+      kind: 'extend',
+      newDueDate: daysAfter(target.dueDate, 7),
+      reason: 'Se requiere el concepto técnico de otra dependencia para responder de fondo.',
     });
     const wallMs = performance.now() - started;
     const error = runError(run);
     const reply = run.value as { ok?: boolean; code?: string } | undefined;
     if (error || !reply?.ok) {
       problems.push(
-        `${label}: answer on ${target.radicado} failed (${error ?? reply?.code ?? 'no reply'})`,
+        `${label}: extension of ${target.radicado} failed (${error ?? reply?.code ?? 'no reply'})`,
       );
       return;
     }
@@ -196,4 +212,131 @@ export function measureSweep(desk: BenchDesk, prefill: PrefillReport): BenchOutc
   else if (size > 0 && !report?.clocksUpdated)
     problems.push(`${label}: sweep refreshed no clock (stale clocks expected)`);
   return { result: averaged(SWEEP, size, [{ record: run.record, wallMs }]), problems };
+}
+
+function sweepTrigger(desk: BenchDesk) {
+  return desk.ws
+    .entity(desk.entity)
+    .triggers.list()
+    .find((t) => t.eventType === 'CLOCK');
+}
+
+/**
+ * `sweep.idle`: the hourly run after the day's first one, with nothing due (no new response, no
+ * pending mail or filing): what every entity pays every hour.
+ */
+export function measureSweepIdle(desk: BenchDesk, prefill: PrefillReport): BenchOutcome {
+  const size = prefill.cases.length;
+  const label = `${SWEEP_IDLE} @ ${size}`;
+  const problems: string[] = [];
+  const trigger = sweepTrigger(desk);
+  if (!trigger) {
+    problems.push(`${label}: setup installed no time-driven trigger`);
+    return { result: { name: SWEEP_IDLE, size, calls: 0, simulatedMs: 0, wallMs: 0 }, problems };
+  }
+  const started = performance.now();
+  const run = desk.ws.run({
+    entity: desk.entity,
+    fn: trigger.handler,
+    kind: 'trigger',
+    triggerOwner: trigger.owner,
+    args: [{ authMode: 'FULL', triggerUid: trigger.uid }],
+  });
+  const wallMs = performance.now() - started;
+  const error = runError(run);
+  const report = run.value as { idle?: boolean } | undefined;
+  if (error) problems.push(`${label}: sweep failed (${error})`);
+  else if (!report?.idle)
+    problems.push(`${label}: the sweep found work to do (${JSON.stringify(report)})`);
+  return { result: averaged(SWEEP_IDLE, size, [{ record: run.record, wallMs }]), problems };
+}
+
+/** Deterministic uniform numbers in [0, 1) (mulberry32), so every run bursts the same way. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface BurstOptions {
+  readonly filings: number;
+  readonly windowMs: number;
+}
+
+/**
+ * `intake.burst`: `filings` citizens submit within `windowMs` (uniform random instants, as when a
+ * form link goes viral); each submission's trigger starts at its instant, so executions overlap and
+ * queue on the entity's lock in virtual time. Reports the executions that gave up waiting
+ * (`deferred`, left for the hourly sweep) and the 95th percentile of the time from filing to the
+ * acknowledgement's sending (`p95AckMs`); calls and simulated ms are per execution, averaged.
+ */
+export function measureBurst(desk: BenchDesk, options: BurstOptions): BenchOutcome {
+  const label = `${BURST} @ ${options.filings}`;
+  const problems: string[] = [];
+  const ent = desk.ws.entity(desk.entity);
+  const formId = ent.properties.get('form.id');
+  if (!formId) {
+    problems.push(`${label}: the entity has no form`);
+    return {
+      result: { name: BURST, size: options.filings, calls: 0, simulatedMs: 0, wallMs: 0 },
+      problems,
+    };
+  }
+  const itemIds = JSON.parse(ent.properties.get('form.items') ?? '{}') as Partial<
+    Record<FieldCode, number>
+  >;
+  const random = seeded(20261127);
+  const start = desk.ws.now + 60_000;
+  const instants = Array.from({ length: options.filings }, () =>
+    Math.floor(start + random() * options.windowMs),
+  ).sort((a, b) => a - b);
+  const measured: Array<{ record: ExecutionRecord; wallMs: number }> = [];
+  const acks: number[] = [];
+  let deferred = 0;
+  const triggers = ent.triggers.formSubmitTriggers(formId);
+  instants.forEach((at, k) => {
+    const answers = {
+      ...BENCH_ANSWERS[k % BENCH_ANSWERS.length],
+      email: `ciudadano${k}@example.com`,
+    };
+    const response = desk.ws.forms.submit(formId, formAnswers(answers, itemIds), at);
+    for (const trigger of triggers) {
+      const started = performance.now();
+      const run = desk.ws.run({
+        entity: desk.entity,
+        fn: trigger.handler,
+        kind: 'trigger',
+        triggerOwner: trigger.owner,
+        startAt: at,
+        args: (exec) => [buildFormSubmitEvent(exec, desk.ws.forms, response, trigger.uid)],
+      });
+      measured.push({ record: run.record, wallMs: performance.now() - started });
+      const error = runError(run);
+      const value = run.value as { status?: string } | undefined;
+      if (error) problems.push(`${label}: filing ${k} failed (${error})`);
+      else if (value?.status === 'deferred') deferred += 1;
+    }
+    const ack = desk.ws.mail.sent.find(
+      (m) => m.to.includes(`ciudadano${k}@example.com`) && m.subject.startsWith('Radicado'),
+    );
+    if (ack) acks.push(ack.sentAtMs - at);
+  });
+  if (acks.length + deferred < options.filings)
+    problems.push(
+      `${label}: ${options.filings - acks.length - deferred} filings got no acknowledgement`,
+    );
+  const sorted = [...acks].sort((a, b) => a - b);
+  const p95 =
+    sorted.length === 0
+      ? 0
+      : sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
+  return {
+    result: { ...averaged(BURST, options.filings, measured), deferred, p95AckMs: p95 },
+    problems,
+  };
 }

@@ -7,7 +7,14 @@ import { createBusinessCalendar } from '../../src/core/calendar/business-calenda
 import { bogotaDateOf } from '../../src/core/calendar/calendar-date';
 import type { CaseEvent, CaseRecord, CaseStatus } from '../../src/core/cases/case-record';
 import { computeCaseClock, type ClockSettings } from '../../src/core/clock/case-clock';
-import { counterKey, formatRadicado } from '../../src/core/radicado';
+import { formatRadicado, parseRadicado } from '../../src/core/radicado';
+import { sealRecord } from '../../src/core/cases/case-seal';
+import {
+  buildAnchors,
+  ROWS_KEY,
+  STATE_KEY,
+  type EntityStateRecord,
+} from '../../src/core/state/entity-state';
 import { REQUEST_TYPE_CODES } from '../../src/core/request-types';
 import { caseToRow } from '../../src/gas/case-rows';
 import type { CellValue } from '../../src/gas/cell-values';
@@ -38,6 +45,8 @@ export interface PrefilledCase {
   readonly radicado: string;
   readonly responseId: string;
   readonly status: CaseStatus;
+  /** Its legal due date (YYYY-MM-DD) as the clock computed it. */
+  readonly dueDate: string;
 }
 
 export interface PrefillReport {
@@ -185,6 +194,7 @@ function syntheticCase(
     // Ids that can never collide with the simulator's own form response ids.
     responseId: verbal ? `verbal:bench-${i}` : `bench-response-${i}`,
     tokenHash: createHash('sha256').update(`bench-token-${i}`).digest('hex'),
+    chainHead: '',
     events,
   };
 }
@@ -229,6 +239,11 @@ export function prefillCases(desk: BenchDesk, options: PrefillOptions): PrefillR
     today: string,
   ) => computeCaseClock({ type, receivedAt, events, today, settings, calendar });
 
+  // Rows are sealed with the entity's own secret, as the add-on seals the rows it writes.
+  const stateRecord = JSON.parse(
+    ent.properties.get(STATE_KEY) ?? 'null',
+  ) as EntityStateRecord | null;
+  if (!stateRecord) throw new Error('prefillCases: the entity has no state record (run setup)');
   const spanDays = options.spanDays ?? 120;
   const numbering = new Map<number, number>();
   const cases: PrefilledCase[] = [];
@@ -243,7 +258,10 @@ export function prefillCases(desk: BenchDesk, options: PrefillOptions): PrefillR
       numbering,
       clockOf,
     );
-    const values = caseToRow(record);
+    const values: Record<string, CellValue> = {
+      ...caseToRow(record),
+      seal: `'${sealRecord(stateRecord.secret, record)}`,
+    };
     const line = new Array<CellValue>(width).fill('');
     for (const { key, at } of layout) line[at] = values[key] ?? '';
     grid.push(line);
@@ -252,11 +270,26 @@ export function prefillCases(desk: BenchDesk, options: PrefillOptions): PrefillR
       radicado: record.radicado,
       responseId: record.responseId,
       status: record.status,
+      dueDate: record.dueDate,
     });
   }
   // One block, typed as a person pasting: the leading apostrophes keep text as text.
   if (grid.length > 0) model.setCellsAsUser(CASES_SHEET.name, 2, 1, grid);
   sheet.growTo(sheet.lastRow() + HEADROOM_ROWS, sheet.maxCols);
-  for (const [year, last] of numbering) ent.properties.set(counterKey(year), String(last));
+  // The state the add-on would hold after radicating them: its counters and where rows sit.
+  const counters: Record<string, number> = { ...stateRecord.counters };
+  for (const [year, last] of numbering) counters[String(year)] = last;
+  ent.properties.set(STATE_KEY, JSON.stringify({ ...stateRecord, counters, appends: 0 }));
+  ent.properties.set(
+    ROWS_KEY,
+    JSON.stringify(
+      buildAnchors(
+        cases.map((c) => {
+          const parts = parseRadicado(c.radicado)!;
+          return { row: c.row, year: parts.year, number: parts.number };
+        }),
+      ),
+    ),
+  );
   return { cases, counters: numbering, wallMs: performance.now() - started };
 }

@@ -12,6 +12,7 @@ const UNITS: Readonly<Record<string, string>> = {
   'intake.submission': 'rows',
   'rpc.act': 'rows',
   'sweep.run': 'open cases',
+  'sweep.idle': 'open cases',
   'clock.compute': 'cases',
 };
 
@@ -33,13 +34,15 @@ function listed(items: readonly string[]): string {
 
 /** The results as an aligned table: name left, numbers right. */
 export function formatTable(results: readonly BenchResult[]): string {
-  const header = ['name', 'size', 'calls', 'simulated ms', 'wall ms'];
+  const header = ['name', 'size', 'calls', 'simulated ms', 'wall ms', 'deferred', 'p95 ack ms'];
   const rows = results.map((r) => [
     r.name,
     thousands(r.size),
     callsText(r.calls),
     thousands(r.simulatedMs, 1),
     thousands(r.wallMs, 1),
+    r.deferred === undefined ? '' : thousands(r.deferred),
+    r.p95AckMs === undefined ? '' : thousands(r.p95AckMs, 0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) =>
@@ -76,7 +79,7 @@ function round3(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** The rows of out/bench.json: exactly name, size, calls, simulatedMs, wallMs. */
+/** The rows of out/bench.json: name, size, calls, simulatedMs, wallMs (and the burst's own two). */
 export function toJsonRows(results: readonly BenchResult[]): BenchResult[] {
   return results.map((r) => ({
     name: r.name,
@@ -84,5 +87,7 @@ export function toJsonRows(results: readonly BenchResult[]): BenchResult[] {
     calls: round3(r.calls),
     simulatedMs: round3(r.simulatedMs),
     wallMs: round3(r.wallMs),
+    ...(r.deferred !== undefined ? { deferred: r.deferred } : {}),
+    ...(r.p95AckMs !== undefined ? { p95AckMs: round3(r.p95AckMs) } : {}),
   }));
 }

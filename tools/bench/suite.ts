@@ -6,12 +6,16 @@ import { setUpBenchEntity } from './bench-entity';
 import { benchClock } from './clock-bench';
 import {
   ACT,
+  BURST,
   CLOCK,
   INTAKE,
   SWEEP,
+  SWEEP_IDLE,
   measureAct,
+  measureBurst,
   measureIntake,
   measureSweep,
+  measureSweepIdle,
   type BenchOutcome,
   type BenchResult,
 } from './operations';
@@ -29,6 +33,9 @@ export interface SuiteConfig {
   readonly clockSizes: readonly number[];
   /** Measured runs per configuration (after one warm-up) for intake and rpc.act. */
   readonly repeats: number;
+  /** `intake.burst`: this many filings within `burstWindowMs` (none when absent). */
+  readonly burstFilings?: number;
+  readonly burstWindowMs?: number;
 }
 
 export const FULL_SUITE: SuiteConfig = {
@@ -37,15 +44,19 @@ export const FULL_SUITE: SuiteConfig = {
   actSizes: [100, 10_000, 100_000],
   clockSizes: [1_000, 10_000, 100_000],
   repeats: 3,
+  burstFilings: 300,
+  burstWindowMs: 60_000,
 };
 
 /** A few seconds end to end, for trying the runner out (`npm run bench -- --quick`). */
 export const QUICK_SUITE: SuiteConfig = {
   intakeSizes: [10, 200],
   sweepSizes: [10, 200],
-  actSizes: [10, 200],
+  actSizes: [200],
   clockSizes: [200, 2_000],
   repeats: 2,
+  burstFilings: 60,
+  burstWindowMs: 12_000,
 };
 
 export interface SuiteReport {
@@ -56,7 +67,7 @@ export interface SuiteReport {
   readonly wallMs: number;
 }
 
-const ORDER = [INTAKE, SWEEP, ACT, CLOCK];
+const ORDER = [INTAKE, BURST, SWEEP, SWEEP_IDLE, ACT, CLOCK];
 
 function sortedUnique(sizes: readonly number[]): number[] {
   return [...new Set(sizes)].sort((a, b) => a - b);
@@ -95,6 +106,19 @@ export function runSuite(
     const { desk, prefill } = prepare(rows, 'open');
     outcomes.push(measureSweep(desk, prefill));
     progress(`${SWEEP} @ ${rows.toLocaleString('en-US')} measured`);
+    // The next hourly run of the same day finds nothing due.
+    outcomes.push(measureSweepIdle(desk, prefill));
+    progress(`${SWEEP_IDLE} @ ${rows.toLocaleString('en-US')} measured`);
+  }
+  if (config.burstFilings) {
+    const desk = setUpBenchEntity(projects);
+    outcomes.push(
+      measureBurst(desk, {
+        filings: config.burstFilings,
+        windowMs: config.burstWindowMs ?? 60_000,
+      }),
+    );
+    progress(`${BURST} @ ${config.burstFilings} measured`);
   }
   const clockSizes = sortedUnique(config.clockSizes);
   if (clockSizes.length > 0) benchClock(clockSizes[0]); // warm-up, not reported
@@ -113,7 +137,7 @@ export function runSuite(
   return {
     results,
     problems: outcomes.flatMap((o) => o.problems),
-    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, ACT]),
+    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, SWEEP_IDLE, ACT]),
     wallMs: performance.now() - started,
   };
 }

@@ -1,26 +1,35 @@
 // Reads the product's sheets back out of the simulated spreadsheet, the way a person exporting
 // them would, and decodes rows with the product's own mappers (so outputs match what the add-on sees).
+import { MAIL_PREFIX, type MailEntry } from '../../src/core/state/entity-state';
 import { rowToCase } from '../../src/gas/case-rows';
 import { CASES_SHEET, OUTBOX_SHEET, type SheetSpec } from '../../src/gas/sheet-schema';
 import type { CaseRecord } from '../../src/core/cases/case-record';
 import { isDateValue } from '../simulator/services/spreadsheet-cell';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
+import type { SheetModel } from '../simulator/services/spreadsheet-sheet-model';
 
 export type RowObject = Record<string, unknown>;
 
 /** Raw cell values of a sheet as objects keyed by the spec's column keys (dates as Date). */
 export function readSheetObjects(model: SpreadsheetModel, spec: SheetSpec): RowObject[] {
   const sheet = model.sheet(spec.name);
-  if (!sheet) return [];
-  const lastRow = sheet.lastRow();
-  const lastCol = sheet.lastColumn();
+  return sheet ? readRows(sheet, spec) : [];
+}
+
+function headersOf(sheet: SheetModel): string[] {
   const headers: string[] = [];
-  for (let c = 1; c <= lastCol; c += 1)
+  for (let c = 1; c <= sheet.lastColumn(); c += 1)
     headers.push(
       String(sheet.cell(1, c)?.value ?? '')
         .trim()
         .toLowerCase(),
     );
+  return headers;
+}
+
+function readRows(sheet: SheetModel, spec: SheetSpec): RowObject[] {
+  const lastRow = sheet.lastRow();
+  const headers = headersOf(sheet);
   const columns = spec.columns
     .map((col) => ({ key: col.key, at: headers.indexOf(col.header.toLowerCase()) + 1 }))
     .filter((c) => c.at > 0);
@@ -36,10 +45,45 @@ export function readSheetObjects(model: SpreadsheetModel, spec: SheetSpec): RowO
   return rows;
 }
 
+/** The cases of the `Radicados` sheet, in sheet order. */
 export function readCases(model: SpreadsheetModel): CaseRecord[] {
   return readSheetObjects(model, CASES_SHEET)
     .filter((row) => String(row.radicado ?? '') !== '')
     .map(rowToCase);
+}
+
+/**
+ * Whether a sheet other than `Radicados` holds cases: a renamed or archived copy. Its header row
+ * must have the Radicado header and at least half of the Radicados headers (a person may have
+ * deleted a column or two of the copy; a sheet that merely has a "Radicado" column does not count).
+ */
+export function looksLikeCasesSheet(sheet: SheetModel): boolean {
+  const headers = new Set(headersOf(sheet));
+  const wanted = CASES_SHEET.columns.map((c) => c.header.toLowerCase());
+  const radicado = CASES_SHEET.columns.find((c) => c.key === 'radicado')!.header.toLowerCase();
+  const present = wanted.filter((h) => headers.has(h)).length;
+  return headers.has(radicado) && present * 2 >= wanted.length;
+}
+
+/**
+ * Every case the entity has issued, wherever the spreadsheet keeps it: `Radicados` first, then
+ * every other sheet with the Radicados headers (in tab order), one record per radicado — the
+ * `Radicados` row wins, then the first copy found.
+ */
+export function readAllCases(model: SpreadsheetModel): CaseRecord[] {
+  const seen = new Set<string>();
+  const out: CaseRecord[] = [];
+  const main = model.sheet(CASES_SHEET.name);
+  const others = model.sheets.filter((s) => s !== main && looksLikeCasesSheet(s));
+  for (const sheet of main ? [main, ...others] : others) {
+    for (const row of readRows(sheet, CASES_SHEET)) {
+      const radicado = String(row.radicado ?? '').trim();
+      if (radicado === '' || seen.has(radicado)) continue;
+      seen.add(radicado);
+      out.push(rowToCase(row));
+    }
+  }
+  return out;
 }
 
 export interface OutboxRow {
@@ -54,7 +98,43 @@ export interface OutboxRow {
   readonly lastError: string;
 }
 
-export function readOutbox(model: SpreadsheetModel): OutboxRow[] {
+/**
+ * Every mail of the entity: the rows of `Bandeja de salida`, updated by the entries the entity's
+ * state still holds (a mail sent at intake is recorded in the sheet by the next sweep).
+ */
+export function readOutbox(
+  model: SpreadsheetModel,
+  properties?: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+): OutboxRow[] {
+  const rows = readOutboxSheet(model);
+  if (!properties) return rows;
+  const entries =
+    properties instanceof Map ? [...properties.entries()] : Object.entries(properties);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const [key, value] of entries) {
+    if (!key.startsWith(MAIL_PREFIX)) continue;
+    let entry: MailEntry;
+    try {
+      entry = JSON.parse(value) as MailEntry;
+    } catch {
+      continue;
+    }
+    byKey.set(entry.key, {
+      key: entry.key,
+      to: entry.to,
+      kind: entry.kind,
+      radicado: entry.radicado,
+      subject: entry.subject,
+      status: entry.status,
+      attempts: entry.attempts,
+      sentAt: entry.sentAt || null,
+      lastError: entry.lastError,
+    });
+  }
+  return [...byKey.values()];
+}
+
+function readOutboxSheet(model: SpreadsheetModel): OutboxRow[] {
   return readSheetObjects(model, OUTBOX_SHEET)
     .filter((row) => String(row.key ?? '') !== '')
     .map((row) => ({

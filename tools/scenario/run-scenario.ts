@@ -11,13 +11,23 @@ import {
   SETTINGS_SHEET,
   STAFF_SHEET,
   type SheetSpec,
+  HISTORY_SHEET,
 } from '../../src/gas/sheet-schema';
 import type { CaseRecord } from '../../src/core/cases/case-record';
 import { Harness } from '../simulator/harness';
+import { HandEditError, editOpKind, type EditOp } from '../simulator/hand-edits';
 import { Workspace, type WorkspaceOptions } from '../simulator/workspace';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
-import { readCases } from './read-back';
-import type { Scenario, ScenarioEntity, ScenarioStep } from './scenario-types';
+import { readAllCases } from './read-back';
+import { responseKey } from '../../src/core/intake/prefilled-url';
+import { prefilledUrl } from '../simulator/services/form-response';
+import {
+  ScenarioError,
+  type Scenario,
+  type ScenarioEdit,
+  type ScenarioEntity,
+  type ScenarioStep,
+} from './scenario-types';
 
 export const SETUP_MENU = 'Configurar o reparar';
 
@@ -165,12 +175,86 @@ function configureEntity(harness: Harness, entity: ScenarioEntity, owner: string
     throw new Error(`setup repair failed for ${entity.id}: ${second.error.message}`);
 }
 
-export function findCaseByResponse(
+/**
+ * The product's idempotency key of a form response (its timestamp and a hash of its prefilled
+ * URL, as the library derives it), so a scenario's `#k` finds the case whatever hands did to
+ * the sheet; a response of no known form keeps its id.
+ */
+export function filingKeyOf(ws: Workspace, responseId: string): string {
+  for (const form of ws.forms.all()) {
+    const response = form.responses.find((r) => r.id === responseId);
+    if (response) return responseKey(response.timestampMs, prefilledUrl(form, response.answers));
+  }
+  return responseId;
+}
+
+/** The radicado the entity gave a filing: from its state, its Historial, or its case rows. */
+export function findCaseByResponse(ws: Workspace, entity: string, key: string): CaseRecord | null {
+  const ent = ws.entity(entity);
+  const cases = readAllCases(ent.spreadsheet);
+  let radicado: string | null = null;
+  try {
+    const filing = JSON.parse(ent.properties.get(`f.${key}`) ?? 'null') as {
+      radicado?: string;
+      failed?: string;
+    } | null;
+    if (filing && !filing.failed && filing.radicado) radicado = filing.radicado;
+  } catch {
+    radicado = null;
+  }
+  if (!radicado) {
+    const marker = `[clave ${key}]`;
+    const history = ent.spreadsheet.sheet(HISTORY_SHEET.name);
+    const width = history ? history.lastColumn() : 0;
+    const header = (title: string): number => {
+      for (let col = 1; col <= width; col += 1)
+        if (String(history!.cell(1, col)?.value ?? '').replace(/^'/, '') === title) return col;
+      return 0;
+    };
+    const radicadoCol = header('Radicado');
+    const detailsCol = header('Detalle');
+    for (let row = 2; history && radicadoCol && detailsCol && row <= history.lastRow(); row += 1) {
+      if (String(history.cell(row, detailsCol)?.value ?? '').includes(marker))
+        radicado = String(history.cell(row, radicadoCol)?.value ?? '').replace(/^'/, '');
+    }
+  }
+  if (radicado) {
+    const found = cases.find((c) => c.radicado === radicado);
+    if (found) return found;
+  }
+  return cases.find((c) => c.responseId === key) ?? null;
+}
+
+/**
+ * The edit's op with a `#k` radicado replaced by the k-th submission's radicado (as actions
+ * resolve `"case": "#k"`); a `#k` that names no radicated case of this entity is a scenario error.
+ */
+function resolveEditOp(
   ws: Workspace,
+  edit: ScenarioEdit,
   entity: string,
-  responseId: string,
-): CaseRecord | null {
-  return readCases(ws.entity(entity).spreadsheet).find((c) => c.responseId === responseId) ?? null;
+  submissions: readonly SubmissionRecord[],
+  path: string,
+): EditOp {
+  const kind = editOpKind(edit.op);
+  if (!kind) throw new ScenarioError(`${path}.op: not a known edit`);
+  const args = (edit.op as unknown as Record<string, Record<string, unknown>>)[kind];
+  const ref = args.radicado;
+  if (typeof ref !== 'string' || !ref.startsWith('#')) return edit.op;
+  const field = `${path}.op.${kind}.radicado`;
+  const k = Number(ref.slice(1));
+  const submission = Number.isInteger(k) && k >= 1 ? submissions[k - 1] : undefined;
+  if (!submission)
+    throw new ScenarioError(
+      `${field}: ${ref} names no submission (${submissions.length} submitted so far)`,
+    );
+  if (submission.entity !== entity)
+    throw new ScenarioError(
+      `${field}: ${ref} was submitted to ${submission.entity}, not ${entity}`,
+    );
+  const record = findCaseByResponse(ws, entity, submission.responseId);
+  if (!record) throw new ScenarioError(`${field}: ${ref} has no radicado yet`);
+  return { [kind]: { ...args, radicado: record.radicado } } as unknown as EditOp;
 }
 
 function rpcReply(value: unknown): {
@@ -218,7 +302,7 @@ export function runScenario(
       submissions.push({
         k: submissions.length + 1,
         entity: entity.id,
-        responseId: result.responseId,
+        responseId: filingKeyOf(ws, result.responseId),
         at: new Date(ws.now).toISOString(),
       });
     } else if (step.action) {
@@ -307,6 +391,18 @@ export function runScenario(
         });
     } else if (step.advanceTo) {
       harness.advanceTo(Date.parse(step.advanceTo));
+    } else if (step.edit) {
+      const path = `steps[${index}].edit`;
+      const op = resolveEditOp(ws, step.edit, entity.id, submissions, path);
+      try {
+        harness.edit(entity.id, step.edit.by, step.edit.sheet, op);
+      } catch (caught) {
+        if (caught instanceof HandEditError)
+          throw new ScenarioError(`${path}.${caught.field}: ${caught.message}`);
+        throw caught;
+      }
+    } else if (step.fault === 'scriptPropertiesLost') {
+      harness.loseScriptProperties(entity.id);
     }
   });
   return { scenario, workspace: ws, harness, submissions, actions, owners };

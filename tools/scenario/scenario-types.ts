@@ -2,6 +2,7 @@
 // reports every problem by JSON path instead of failing on the first.
 import type { StaffRole } from '../../src/core/routing/staff';
 import type { CitizenAnswers, SubmitFaults } from '../simulator/harness';
+import { EDIT_OP_KINDS, editOpKind, type EditOp } from '../simulator/hand-edits';
 
 export interface ScenarioEntitySettings {
   readonly name: string;
@@ -49,6 +50,22 @@ export interface ScenarioAction {
   readonly [arg: string]: unknown;
 }
 
+/**
+ * A person's hand edit in the spreadsheet UI. A `radicado` in `op` may be `#k`: the case of the
+ * k-th submission of the scenario.
+ */
+export interface ScenarioEdit {
+  readonly by: string;
+  readonly sheet: string;
+  readonly op: EditOp;
+}
+
+/** Faults of the entity itself (not of one submission). */
+export const ENTITY_FAULTS = ['scriptPropertiesLost'] as const;
+export type EntityFault = (typeof ENTITY_FAULTS)[number];
+
+export const STEP_KINDS = ['submit', 'action', 'run', 'advanceTo', 'edit', 'fault'] as const;
+
 export interface ScenarioStep {
   readonly at: string;
   readonly entity?: string;
@@ -58,6 +75,18 @@ export interface ScenarioStep {
   readonly run?: string;
   readonly as?: string;
   readonly advanceTo?: string;
+  readonly edit?: ScenarioEdit;
+  readonly fault?: EntityFault;
+}
+
+/** A scenario that cannot run: the message names the step and the field (no stack trace). */
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+    // The message says all there is to say; frames would only point at the runner.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export interface Scenario {
@@ -106,6 +135,85 @@ function checkEntity(raw: unknown, path: string, errors: string[]): void {
   for (const d of Array.isArray(raw.closedDays) ? raw.closedDays : []) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(d)))
       errors.push(`${path}.closedDays: ${String(d)} is not YYYY-MM-DD`);
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CASE_REF = /^#\d+$/;
+
+function isPositiveInteger(v: unknown, min: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min;
+}
+
+function checkRadicadoRef(v: unknown, path: string, errors: string[]): void {
+  if (typeof v !== 'string' || v.trim() === '')
+    errors.push(`${path}: a radicado, or "#k" for the k-th submission's case`);
+  else if (v.startsWith('#') && (!CASE_REF.test(v) || Number(v.slice(1)) < 1))
+    errors.push(`${path}: "#k" with k a submission number from 1`);
+}
+
+function checkColumn(v: unknown, path: string, errors: string[]): void {
+  if (typeof v !== 'string' || v.trim() === '')
+    errors.push(`${path}: the column's header text (row 1)`);
+}
+
+/** Checks an `edit` step's shape; whether the sheet, column or case exist is known only when it runs. */
+function checkEdit(raw: unknown, path: string, errors: string[]): void {
+  if (!isObject(raw)) return void errors.push(`${path}: an object with by, sheet and op`);
+  if (typeof raw.by !== 'string' || !EMAIL.test(raw.by))
+    errors.push(`${path}.by: the email of the person editing`);
+  if (typeof raw.sheet !== 'string' || raw.sheet.trim() === '')
+    errors.push(`${path}.sheet: the name of a sheet of the spreadsheet`);
+  for (const key of Object.keys(raw))
+    if (!['by', 'sheet', 'op'].includes(key)) errors.push(`${path}.${key}: unknown field`);
+  const kind = editOpKind(raw.op);
+  if (!kind)
+    return void errors.push(
+      `${path}.op: an object with exactly one of ${EDIT_OP_KINDS.join(', ')}`,
+    );
+  const opPath = `${path}.op.${kind}`;
+  const args = (raw.op as Record<string, unknown>)[kind];
+  if (!isObject(args)) return void errors.push(`${opPath}: must be an object`);
+  const allowed: Record<string, readonly string[]> = {
+    sort: ['column', 'descending'],
+    deleteColumn: ['column'],
+    insertColumnBefore: ['column'],
+    deleteRows: ['from', 'count'],
+    renameSheet: ['to'],
+    setCell: ['radicado', 'column', 'value'],
+    deleteCaseRow: ['radicado'],
+  };
+  for (const key of Object.keys(args))
+    if (!allowed[kind].includes(key)) errors.push(`${opPath}.${key}: unknown field`);
+  switch (kind) {
+    case 'sort':
+      checkColumn(args.column, `${opPath}.column`, errors);
+      if (args.descending !== undefined && typeof args.descending !== 'boolean')
+        errors.push(`${opPath}.descending: true or false`);
+      break;
+    case 'deleteColumn':
+    case 'insertColumnBefore':
+      checkColumn(args.column, `${opPath}.column`, errors);
+      break;
+    case 'deleteRows':
+      if (!isPositiveInteger(args.from, 1))
+        errors.push(`${opPath}.from: a sheet row number (1 or more)`);
+      if (!isPositiveInteger(args.count, 1))
+        errors.push(`${opPath}.count: a whole number of rows (1 or more)`);
+      break;
+    case 'renameSheet':
+      if (typeof args.to !== 'string' || args.to.trim() === '')
+        errors.push(`${opPath}.to: the new sheet name`);
+      break;
+    case 'setCell':
+      checkRadicadoRef(args.radicado, `${opPath}.radicado`, errors);
+      checkColumn(args.column, `${opPath}.column`, errors);
+      if (!['string', 'number', 'boolean'].includes(typeof args.value))
+        errors.push(`${opPath}.value: what the person types (text, a number or true/false)`);
+      break;
+    case 'deleteCaseRow':
+      checkRadicadoRef(args.radicado, `${opPath}.radicado`, errors);
+      break;
   }
 }
 
@@ -165,8 +273,8 @@ export function parseScenario(raw: unknown): Scenario {
     if (!isObject(s)) return void errors.push(`${path}: must be an object`);
     if (typeof s.at !== 'string' || !ISO_INSTANT.test(s.at))
       errors.push(`${path}.at: ISO timestamp with offset`);
-    const kinds = ['submit', 'action', 'run', 'advanceTo'].filter((k) => s[k] !== undefined);
-    if (kinds.length !== 1) errors.push(`${path}: exactly one of submit, action, run, advanceTo`);
+    const kinds = STEP_KINDS.filter((k) => s[k] !== undefined);
+    if (kinds.length !== 1) errors.push(`${path}: exactly one of ${STEP_KINDS.join(', ')}`);
     if (Array.isArray(raw.entities) && (typeof s.entity !== 'string' || !ids.has(s.entity)))
       errors.push(`${path}.entity: one of ${[...ids].join(', ')}`);
     if (s.action !== undefined && (!isObject(s.action) || typeof s.action.kind !== 'string'))
@@ -178,9 +286,12 @@ export function parseScenario(raw: unknown): Scenario {
       (typeof s.advanceTo !== 'string' || !ISO_INSTANT.test(s.advanceTo))
     )
       errors.push(`${path}.advanceTo: ISO timestamp`);
+    if (s.edit !== undefined) checkEdit(s.edit, `${path}.edit`, errors);
+    if (s.fault !== undefined && !(ENTITY_FAULTS as readonly unknown[]).includes(s.fault))
+      errors.push(`${path}.fault: one of ${ENTITY_FAULTS.join(', ')}`);
   });
   if (errors.length > 0)
-    throw new Error(`scenario ${String(raw.name)} is invalid:\n  ${errors.join('\n  ')}`);
+    throw new ScenarioError(`scenario ${String(raw.name)} is invalid:\n  ${errors.join('\n  ')}`);
   return {
     name: raw.name as string,
     description: typeof raw.description === 'string' ? raw.description : '',

@@ -4,8 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_STATUS_LABELS } from '../../src/core/cases/case-record';
 import { CASES_SHEET } from '../../src/gas/sheet-schema';
-import { renderSheetCsv, renderSheetHtml } from '../simulator/services/render-sheet';
-import { readCases, readOutbox } from './read-back';
+import { renderSheetHtml } from '../simulator/services/render-sheet';
+import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
+import { readAllCases, readOutbox } from './read-back';
 import type { ScenarioResult } from './run-scenario';
 
 export interface EntitySummary {
@@ -20,6 +21,41 @@ export interface EntitySummary {
   readonly executions: number;
   readonly failedExecutions: number;
   readonly maxSimulatedMs: number;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"). */
+const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * One CSV field, safe to open in a spreadsheet. OWASP "CSV Injection" asks that no cell begin
+ * with =, +, -, @, tab or carriage return: such a cell gets a leading single quote (spreadsheets
+ * then take it as text) and is always quoted, embedded quotes doubled. We apply it to every cell,
+ * ordinary negative numbers included ("-3" becomes "'-3"): OWASP's rule has no exception for
+ * them, and the exported text alone cannot prove a cell was a number — a citizen's "-1+1" or
+ * "-2*HYPERLINK(…)" starts the same way. The file is a report; the sheet keeps the real number.
+ * Other fields follow RFC 4180, as Sheets' own CSV download (quoted when they hold a comma,
+ * a double quote, CR or LF).
+ */
+export function csvCell(text: string): string {
+  if (FORMULA_TRIGGERS.some((c) => text.startsWith(c))) return `"'${text.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A sheet's displayed values as File → Download → CSV gives them (rows joined with CRLF, no break
+ * after the last), with every field neutralised by `csvCell`. Empty when the sheet is gone.
+ */
+export function renderSafeCsv(model: SpreadsheetModel, sheetName: string): string {
+  if (!model.sheet(sheetName)) return '';
+  return model
+    .getDisplayGrid(sheetName)
+    .map((row) => row.map(csvCell).join(','))
+    .join('\r\n');
+}
+
+function trackingHtml(model: SpreadsheetModel, sheetName: string): string {
+  if (model.sheet(sheetName)) return renderSheetHtml(model, sheetName);
+  return `<!DOCTYPE html>\n<html lang="es">\n<head><meta charset="utf-8"><title>Sin hoja ${sheetName}</title></head>\n<body><p>El libro no tiene una hoja llamada ${sheetName}.</p></body>\n</html>\n`;
 }
 
 function writeJson(path: string, value: unknown): void {
@@ -39,7 +75,7 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
         .filter((s) => s.entity === entity.id)
         .map((s) => [s.responseId, `#${s.k}`]),
     );
-    const cases = readCases(model).map((c) => ({
+    const cases = readAllCases(model).map((c) => ({
       radicado: c.radicado,
       submission: submissionOf.get(c.responseId) ?? null,
       type: c.type,
@@ -55,7 +91,7 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
       alerts: c.alerts,
       events: c.events,
     }));
-    const outbox = readOutbox(model).map(
+    const outbox = readOutbox(model, result.workspace.entity(entity.id).properties.snapshot()).map(
       ({ to, kind, radicado, subject, sentAt, status, attempts, lastError }) => ({
         to,
         kind,
@@ -84,8 +120,8 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
         error,
       })),
     );
-    writeFileSync(join(dir, 'tracking.csv'), renderSheetCsv(model, CASES_SHEET.name));
-    writeFileSync(join(dir, 'tracking.html'), renderSheetHtml(model, CASES_SHEET.name));
+    writeFileSync(join(dir, 'tracking.csv'), renderSafeCsv(model, CASES_SHEET.name));
+    writeFileSync(join(dir, 'tracking.html'), trackingHtml(model, CASES_SHEET.name));
     const byStatus: Record<string, number> = {};
     for (const c of cases)
       byStatus[CASE_STATUS_LABELS[c.status]] = (byStatus[CASE_STATUS_LABELS[c.status]] ?? 0) + 1;

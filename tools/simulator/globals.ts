@@ -4,6 +4,7 @@
 // calling shim (developers.google.com/apps-script/guides/libraries#resource_scoping).
 import type { Execution } from './kernel';
 import { SimDate } from './kernel';
+import { manifestTimeZone } from './project-loader';
 import { createCacheService } from './services/cache';
 import { createContentService } from './services/content';
 import { createFormApp } from './services/form-app';
@@ -13,6 +14,7 @@ import { createConsole, createLogger } from './services/logger';
 import { createMailApp } from './services/mail';
 import { createPropertiesService, PropertyStore } from './services/properties';
 import { createScriptApp } from './services/script-app';
+import { scriptIntl } from './services/script-time-zone';
 import { createSession } from './services/session';
 import { createSpreadsheetApp } from './services/spreadsheet-app';
 import { createUtilities } from './services/utilities';
@@ -104,8 +106,11 @@ export function buildGlobals(input: GlobalsInput): Record<string, unknown> {
   });
 
   const ui = hasUi(input.kind) ? entity.ui : null;
+  // Each project has its own manifest: Session and clock triggers report that project's zone.
+  const timeZone = manifestTimeZone(input.files);
   return {
     Date: SimDate,
+    Intl: scriptIntl(),
     SpreadsheetApp: createSpreadsheetApp(exec, workspace.spreadsheets, {
       activeSpreadsheetId: entity.spreadsheet.id,
       ui,
@@ -121,9 +126,9 @@ export function buildGlobals(input: GlobalsInput): Record<string, unknown> {
       scriptId: entity.scriptId,
       serviceUrl: entity.webAppUrl,
       owner: entity.owner,
-      timeZone: 'America/Bogota',
+      timeZone,
     }),
-    Session: createSession(exec, { timeZone: 'America/Bogota', locale: 'es' }),
+    Session: createSession(exec, { timeZone, locale: 'es' }),
     Utilities: createUtilities(exec, { random: workspace.random }),
     // HTML files come from the project whose code made the call; scriptlets run in its scope.
     HtmlService: createHtmlService(exec, { files: input.files, runInProject: input.runInProject }),

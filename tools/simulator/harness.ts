@@ -11,6 +11,13 @@ import {
 } from './services/form-events';
 import { readHtmlOutput } from './services/html';
 import { readTextOutput } from './services/content';
+import {
+  applyHandEdit,
+  buildChangeEvent,
+  buildEditEvent,
+  type AppliedEdit,
+  type EditOp,
+} from './hand-edits';
 import type { RunResult, Workspace } from './workspace';
 
 export type CitizenAnswers = Partial<Record<FieldCode, string | boolean | readonly string[]>>;
@@ -45,6 +52,21 @@ export interface SubmitResult {
   /** Every handler run, in the order they happened. */
   readonly runs: readonly RunResult[];
   readonly deliveries: readonly SubmitDelivery[];
+}
+
+/** One event of a hand edit delivered to one installed spreadsheet trigger. */
+export interface EditDelivery {
+  readonly eventType: 'ON_EDIT' | 'ON_CHANGE';
+  readonly triggerUid: string;
+  readonly run: RunResult;
+}
+
+export interface EditResult {
+  /** What the edit did to the sheet (the edited block, the Change event's changeType). */
+  readonly applied: AppliedEdit;
+  /** Every handler run, in the order they happened (ON_EDIT triggers first, then ON_CHANGE). */
+  readonly runs: readonly RunResult[];
+  readonly deliveries: readonly EditDelivery[];
 }
 
 export interface OpenOptions {
@@ -249,6 +271,95 @@ export class Harness {
       }
     }
     return { responseId: response.id, runs: deliveries.map((d) => d.run), deliveries };
+  }
+
+  /**
+   * A person (`by`) edits the entity's spreadsheet by hand in the Sheets UI, now. Nothing is
+   * charged to any execution; then the entity's installable triggers on that spreadsheet fire as
+   * Google fires them, each run as its creator: ON_EDIT for an edit of cell values, ON_CHANGE for
+   * every change (developers.google.com/apps-script/guides/triggers/installable). Throws
+   * HandEditError (naming the bad field) when Sheets would not let the person do it.
+   */
+  edit(entity: string, by: string, sheet: string, op: EditOp): EditResult {
+    const editor = by.toLowerCase();
+    const applied = applyHandEdit(this.ws.entity(entity).spreadsheet, sheet, editor, op);
+    return this.fireEditTriggers(entity, editor, applied);
+  }
+
+  /**
+   * A person types or pastes a block of values at (`row`, `col`) of `sheet`, as text typed in the
+   * UI is parsed; the installable edit and change triggers fire as for any hand edit.
+   */
+  typeCells(
+    entity: string,
+    by: string,
+    sheet: string,
+    row: number,
+    col: number,
+    values: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+  ): EditResult {
+    const model = this.ws.entity(entity).spreadsheet;
+    const target = model.sheet(sheet);
+    if (!target) throw new Error(`no sheet ${sheet}`);
+    model.setCellsAsUser(
+      sheet,
+      row,
+      col,
+      values.map((line) => line.map((v) => v)),
+    );
+    const rect = { row, col, numRows: values.length, numCols: values[0]?.length ?? 1 };
+    const applied: AppliedEdit = {
+      kind: 'setCell',
+      sheet: target,
+      edited: { rect },
+      changeType: 'EDIT',
+    };
+    return this.fireEditTriggers(entity, by.toLowerCase(), applied);
+  }
+
+  private fireEditTriggers(entity: string, editor: string, applied: AppliedEdit): EditResult {
+    const ent = this.ws.entity(entity);
+    const model = ent.spreadsheet;
+    // developers.google.com/apps-script/guides/triggers/events: `user` is the active user "if
+    // available"; as for Session, the email shows only within the entity's domain.
+    const sameDomain =
+      editor === ent.owner || (ent.domain !== '' && editor.endsWith(`@${ent.domain}`));
+    const userEmail = sameDomain ? editor : '';
+    const deliveries: EditDelivery[] = [];
+    const fire = (eventType: 'ON_EDIT' | 'ON_CHANGE'): void => {
+      for (const trigger of ent.triggers.spreadsheetTriggers(model.id, eventType)) {
+        const run = this.ws.run({
+          entity,
+          fn: trigger.handler,
+          kind: 'trigger',
+          triggerOwner: trigger.owner,
+          args: (exec) => [
+            eventType === 'ON_EDIT'
+              ? buildEditEvent(exec, this.ws.spreadsheets, model, applied, trigger.uid, userEmail)
+              : buildChangeEvent(
+                  exec,
+                  this.ws.spreadsheets,
+                  model,
+                  applied,
+                  trigger.uid,
+                  userEmail,
+                ),
+          ],
+        });
+        deliveries.push({ eventType, triggerUid: trigger.uid, run });
+      }
+    };
+    if (applied.edited) fire('ON_EDIT');
+    fire('ON_CHANGE');
+    return { applied, runs: deliveries.map((d) => d.run), deliveries };
+  }
+
+  /**
+   * Every script property of the entity is gone, as when its script is recreated or the
+   * spreadsheet (with its bound script) is copied: the copy starts with an empty store.
+   */
+  loseScriptProperties(entity: string): void {
+    this.ws.entity(entity).properties.clear();
   }
 
   /** Moves the clock to `targetMs`, firing every due time-driven trigger of every entity in order. */

@@ -1,6 +1,16 @@
 // The simulator's execution kernel: virtual time, the cost table and per-execution call accounting.
 // Every emulated service method calls `exec.charge('Service.method', units)` before doing its work.
 
+import {
+  dateString,
+  instantOfWall,
+  parseInScriptZone,
+  scriptOffsetMinutes,
+  timeString,
+  wallDate,
+  withZoneOption,
+} from './services/script-time-zone';
+
 /** Cost of one call: a fixed part plus a part per unit (cells read or written, recipients, bytes/1000). */
 export interface CostRule {
   readonly baseMs: number;
@@ -180,17 +190,134 @@ export function setVirtualNow(read: () => number): void {
   readVirtualNow = read;
 }
 
+/** Local-time setters: the wall-clock Date's UTC counterpart does the field arithmetic. */
+type WallSetter =
+  | 'setUTCFullYear'
+  | 'setUTCMonth'
+  | 'setUTCDate'
+  | 'setUTCHours'
+  | 'setUTCMinutes'
+  | 'setUTCSeconds'
+  | 'setUTCMilliseconds';
+
+/** The time value `new Date(...args)` stands for, local fields read in the script zone. */
+function timeValueOf(args: readonly unknown[]): number {
+  if (args.length === 0) return readVirtualNow();
+  if (args.length === 1) {
+    const [value] = args;
+    if (typeof value === 'string') return parseInScriptZone(value);
+    return new Date(value as number).getTime();
+  }
+  const [y, m, d = 1, h = 0, mi = 0, sec = 0, ms = 0] = args.map(Number);
+  // ECMAScript MakeDay: years 0-99 mean 1900-1999.
+  const year = Number.isInteger(y) && y >= 0 && y <= 99 ? 1900 + y : y;
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, m, d);
+  wall.setUTCHours(h, mi, sec, ms);
+  return instantOfWall(wall.getTime());
+}
+
 /**
- * The `Date` that simulated scripts see: `new Date()` and `Date.now()` read the virtual clock.
- * Services must create dates with `new SimDate(ms)` so `instanceof Date` holds inside scripts.
+ * The `Date` that simulated scripts see: `new Date()` and `Date.now()` read the virtual clock,
+ * and every local-time method (getHours, setDate, getTimezoneOffset, toString, the
+ * `new Date(y, m, d, …)` constructor, local-time text in `Date.parse`…) works in the script time
+ * zone of the project running (developers.google.com/apps-script/concepts/manifests "timeZone";
+ * services/script-time-zone.ts), never in the host machine's TZ. Services must create dates with
+ * `new SimDate(ms)` so `instanceof Date` holds inside scripts.
  */
 export class SimDate extends Date {
   constructor(...args: unknown[]) {
-    if (args.length === 0) super(readVirtualNow());
-    else super(...(args as [number]));
+    super(timeValueOf(args));
   }
   static override now(): number {
     return readVirtualNow();
+  }
+  static override parse(text: string): number {
+    return parseInScriptZone(String(text));
+  }
+
+  #wall(): Date {
+    return wallDate(this.getTime());
+  }
+
+  #setWall(setter: WallSetter, args: readonly unknown[]): number {
+    const t = this.getTime();
+    // ECMAScript: setFullYear on an invalid date starts from +0 local; other setters keep NaN.
+    if (Number.isNaN(t) && setter !== 'setUTCFullYear') return NaN;
+    const wall = Number.isNaN(t) ? new Date(0) : wallDate(t);
+    (wall[setter] as (...a: number[]) => number)(...args.map(Number));
+    return this.setTime(instantOfWall(wall.getTime()));
+  }
+
+  override getFullYear(): number {
+    return this.#wall().getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.#wall().getUTCMonth();
+  }
+  override getDate(): number {
+    return this.#wall().getUTCDate();
+  }
+  override getDay(): number {
+    return this.#wall().getUTCDay();
+  }
+  override getHours(): number {
+    return this.#wall().getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.#wall().getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.#wall().getUTCSeconds();
+  }
+  override getMilliseconds(): number {
+    return this.#wall().getUTCMilliseconds();
+  }
+  override getTimezoneOffset(): number {
+    const t = this.getTime();
+    return Number.isNaN(t) ? NaN : -scriptOffsetMinutes(t);
+  }
+  override setFullYear(...args: number[]): number {
+    return this.#setWall('setUTCFullYear', args);
+  }
+  override setMonth(...args: number[]): number {
+    return this.#setWall('setUTCMonth', args);
+  }
+  override setDate(...args: number[]): number {
+    return this.#setWall('setUTCDate', args);
+  }
+  override setHours(...args: number[]): number {
+    return this.#setWall('setUTCHours', args);
+  }
+  override setMinutes(...args: number[]): number {
+    return this.#setWall('setUTCMinutes', args);
+  }
+  override setSeconds(...args: number[]): number {
+    return this.#setWall('setUTCSeconds', args);
+  }
+  override setMilliseconds(...args: number[]): number {
+    return this.#setWall('setUTCMilliseconds', args);
+  }
+  override toString(): string {
+    const t = this.getTime();
+    return Number.isNaN(t) ? 'Invalid Date' : `${dateString(t)} ${timeString(t)}`;
+  }
+  override toDateString(): string {
+    const t = this.getTime();
+    return Number.isNaN(t) ? 'Invalid Date' : dateString(t);
+  }
+  override toTimeString(): string {
+    const t = this.getTime();
+    return Number.isNaN(t) ? 'Invalid Date' : timeString(t);
+  }
+  override toLocaleString(locales?: unknown, options?: unknown): string {
+    return super.toLocaleString(locales as string, withZoneOption(options));
+  }
+  override toLocaleDateString(locales?: unknown, options?: unknown): string {
+    return super.toLocaleDateString(locales as string, withZoneOption(options));
+  }
+  override toLocaleTimeString(locales?: unknown, options?: unknown): string {
+    return super.toLocaleTimeString(locales as string, withZoneOption(options));
   }
 }
 

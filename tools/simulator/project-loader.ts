@@ -1,7 +1,23 @@
 // Loads an Apps Script project's code into a fresh `node:vm` context, as Apps Script does on every
 // execution: all files share one global scope, and that scope holds only what Apps Script provides
 // (no require, process or setTimeout). The compiled script is cached; the globals are not.
+// The project's code runs in its manifest's time zone (services/script-time-zone.ts).
 import vm from 'node:vm';
+import { DEFAULT_SCRIPT_TIME_ZONE, withScriptTimeZone } from './services/script-time-zone';
+
+/** The manifest's name among a project's files (developers.google.com/apps-script/concepts/manifests). */
+export const MANIFEST_FILE = 'appsscript';
+
+/**
+ * The manifest's `timeZone` (developers.google.com/apps-script/manifest#Manifest.FIELDS.timeZone),
+ * when the project's files include `appsscript` (the JSON text); America/Bogota otherwise.
+ */
+export function manifestTimeZone(files: ReadonlyMap<string, string>): string {
+  const text = files.get(MANIFEST_FILE);
+  if (text === undefined) return DEFAULT_SCRIPT_TIME_ZONE;
+  const manifest = JSON.parse(text) as { timeZone?: unknown };
+  return typeof manifest.timeZone === 'string' ? manifest.timeZone : DEFAULT_SCRIPT_TIME_ZONE;
+}
 
 export interface CompiledProject {
   readonly name: string;
@@ -9,6 +25,8 @@ export interface CompiledProject {
   readonly files: ReadonlyMap<string, string>;
   /** Characters of code, for the optional start-up cost. */
   readonly codeSize: number;
+  /** The zone the project's `Date` works in: its manifest's timeZone. */
+  readonly timeZone: string;
 }
 
 export function compileProject(
@@ -21,6 +39,7 @@ export function compileProject(
     script: new vm.Script(code, { filename: `${name}/Code.js` }),
     files,
     codeSize: code.length,
+    timeZone: manifestTimeZone(files),
   };
 }
 
@@ -46,21 +65,23 @@ export function loadProject(
     name: project.name,
     codeGeneration: { strings: true, wasm: false },
   });
-  // The virtual clock: `new Date()` and `Date.now()` read scenario time (kernel.SimDate).
-  project.script.runInContext(context);
+  // The virtual clock: `new Date()` and `Date.now()` read scenario time (kernel.SimDate), and
+  // local time is the project's zone while its code runs.
+  const inZone = <T>(fn: () => T): T => withScriptTimeZone(project.timeZone, fn);
+  inZone(() => project.script.runInContext(context));
   const declaredNames = (): string[] => Object.keys(sandbox).filter((name) => !injected.has(name));
   return {
     context,
     injected,
-    run: (source) => vm.runInContext(source, context),
+    run: (source) => inZone(() => vm.runInContext(source, context)),
     declaredNames,
     publicFunctions: () =>
       declaredNames().filter((name) => !name.endsWith('_') && typeof sandbox[name] === 'function'),
     getFunction: (name) => {
       const value = sandbox[name];
-      return !injected.has(name) && typeof value === 'function'
-        ? (value as (...args: unknown[]) => unknown)
-        : null;
+      if (injected.has(name) || typeof value !== 'function') return null;
+      const fn = value as (...args: unknown[]) => unknown;
+      return (...args: unknown[]) => inZone(() => fn(...args));
     },
   };
 }

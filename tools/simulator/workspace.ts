@@ -93,6 +93,11 @@ export interface RunRequest {
   readonly user?: string;
   /** For installable triggers: the trigger's creator. */
   readonly triggerOwner?: string;
+  /**
+   * Virtual start time when it is earlier than the workspace's clock: an execution that overlaps
+   * ones already run (a burst of submissions). Locks they released later make it wait.
+   */
+  readonly startAt?: number;
 }
 
 export interface ExecutionRecord {
@@ -265,7 +270,7 @@ export class Workspace {
     const who = this.users(entity, request);
     const exec = new Execution({
       name: request.fn,
-      startMs: this.now,
+      startMs: request.startAt ?? this.now,
       limitMs: request.kind === 'simple' ? SIMPLE_TRIGGER_LIMIT_MS : undefined,
       costs: this.costs,
       authMode: who.authMode,

@@ -11,6 +11,13 @@ import {
 } from './calendar-date';
 import { colombianHolidays } from './holidays';
 
+// Read once: under tsx and jest these modules run as CommonJS, where each use of an imported
+// binding goes through two getters, and the index below is consulted millions of times a sweep.
+const toDayNumber = dayNumberOf;
+const toDate = dateOfDayNumber;
+const weekdayOf = weekdayOfDayNumber;
+const yearOfDate = yearOf;
+
 /** The entity's `Días no hábiles` sheet and Saturday setting, as data. */
 export interface CalendarOverrides {
   readonly worksSaturdays: boolean;
@@ -50,17 +57,19 @@ interface YearIndex {
   readonly firstDay: number;
   /** through[i] = business days from 1 January up to and including day i of the year. */
   readonly through: Int32Array;
-  /** Day numbers of the year's business days, in order: the k-th is businessDays[k - 1]. */
-  readonly businessDays: Int32Array;
+  /** The year's business days, in order: the k-th is businessDays[k - 1]. */
+  readonly businessDays: readonly CalendarDate[];
+  /** nonBusinessReason of each day of the year, by offset, once asked (bounded by the year). */
+  readonly reasons: (string | undefined)[];
 }
 
 function groupByYear(dates: readonly CalendarDate[]): Map<number, Set<number>> {
   const byYear = new Map<number, Set<number>>();
   for (const date of dates) {
-    const year = yearOf(date);
+    const year = yearOfDate(date);
     let days = byYear.get(year);
     if (!days) byYear.set(year, (days = new Set()));
-    days.add(dayNumberOf(date));
+    days.add(toDayNumber(date));
   }
   return byYear;
 }
@@ -88,7 +97,8 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
   const removed = groupByYear(readDates(o.removedHolidays));
   const noDays = new Set<number>();
   const holidayNames = new Map<number, Map<number, string>>();
-  const years = new Map<number, YearIndex>();
+  /** Year indexes by year − MIN_CALENDAR_YEAR (at most 301). */
+  const years: (YearIndex | undefined)[] = [];
 
   function holidaysOf(year: number): Map<number, string> {
     let names = holidayNames.get(year);
@@ -96,7 +106,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
     names = new Map();
     const removedDays = removed.get(year) ?? noDays;
     for (const holiday of colombianHolidays(year)) {
-      const dayNumber = dayNumberOf(holiday.date);
+      const dayNumber = toDayNumber(holiday.date);
       if (!removedDays.has(dayNumber)) names.set(dayNumber, holiday.name);
     }
     for (const dayNumber of extra.get(year) ?? noDays) {
@@ -109,32 +119,32 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
   let lastIndex: YearIndex | null = null;
   function indexOf(year: number): YearIndex {
     if (lastIndex !== null && lastIndex.year === year) return lastIndex;
-    const found = years.get(year);
-    if (found) return (lastIndex = found);
     if (!(year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR)) {
       throw new RangeError(
         `Año fuera del calendario (${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}): ${year}`,
       );
     }
-    const firstDay = dayNumberOf(`${year}-01-01`);
-    const length = dayNumberOf(`${year + 1}-01-01`) - firstDay;
+    const found = years[year - MIN_CALENDAR_YEAR];
+    if (found !== undefined) return (lastIndex = found);
+    const firstDay = toDayNumber(`${year}-01-01`);
+    const length = toDayNumber(`${year + 1}-01-01`) - firstDay;
     const holidays = holidaysOf(year);
     const closedDays = closed.get(year) ?? noDays;
     const through = new Int32Array(length);
-    const business: number[] = [];
+    const business: CalendarDate[] = [];
     for (let i = 0; i < length; i++) {
       const dayNumber = firstDay + i;
-      const weekday = weekdayOfDayNumber(dayNumber);
+      const weekday = weekdayOf(dayNumber);
       const open =
         weekday !== 0 &&
         (weekday !== 6 || o.worksSaturdays) &&
         !holidays.has(dayNumber) &&
         !closedDays.has(dayNumber);
-      if (open) business.push(dayNumber);
+      if (open) business.push(toDate(dayNumber));
       through[i] = business.length;
     }
-    const index: YearIndex = { year, firstDay, through, businessDays: Int32Array.from(business) };
-    years.set(year, index);
+    const index: YearIndex = { year, firstDay, through, businessDays: business, reasons: [] };
+    years[year - MIN_CALENDAR_YEAR] = index;
     return (lastIndex = index);
   }
 
@@ -157,12 +167,12 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       located = previousOffset;
       return previousYear;
     }
-    const dayNumber = dayNumberOf(d);
+    const dayNumber = toDayNumber(d);
     const sameYear =
       lastIndex !== null &&
       dayNumber >= lastIndex.firstDay &&
       dayNumber < lastIndex.firstDay + lastIndex.through.length;
-    const index = sameYear ? (lastIndex as YearIndex) : indexOf(yearOf(d));
+    const index = sameYear ? (lastIndex as YearIndex) : indexOf(yearOfDate(d));
     located = dayNumber - index.firstDay;
     previousDate = lastDate;
     previousYear = lastYear;
@@ -195,7 +205,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       index = indexOf(--year);
       k += index.businessDays.length;
     }
-    return dateOfDayNumber(index.businessDays[k - 1] as number);
+    return index.businessDays[k - 1] as CalendarDate;
   }
 
   function countUpTo(from: CalendarDate, to: CalendarDate): number {
@@ -221,18 +231,22 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       return from <= to ? countUpTo(from, to) : 0 - countUpTo(to, from); // never -0
     },
     holidayName(d) {
-      return holidaysOf(yearOf(d)).get(dayNumberOf(d)) ?? null;
+      return holidaysOf(yearOfDate(d)).get(toDayNumber(d)) ?? null;
     },
     nonBusinessReason(d) {
       const index = locate(d);
       const offset = located;
-      const year = index.year;
       if (isOpen(index, offset)) return null;
+      const known = index.reasons[offset];
+      if (known !== undefined) return known;
+      const year = index.year;
       const dayNumber = index.firstDay + offset;
       const holiday = holidaysOf(year).get(dayNumber);
-      if (holiday !== undefined) return `festivo: ${holiday}`;
-      if ((closed.get(year) ?? noDays).has(dayNumber)) return CLOSED_DAY_REASON;
-      return weekdayOfDayNumber(dayNumber) === 0 ? 'domingo' : 'sábado';
+      let reason: string;
+      if (holiday !== undefined) reason = `festivo: ${holiday}`;
+      else if ((closed.get(year) ?? noDays).has(dayNumber)) reason = CLOSED_DAY_REASON;
+      else reason = weekdayOf(dayNumber) === 0 ? 'domingo' : 'sábado';
+      return (index.reasons[offset] = reason);
     },
   };
 }

@@ -58,8 +58,42 @@ export function parseCalendarDate(s: string): CalendarDate | null {
  * Example: dayNumberOf('1970-01-02') → 1. Throws RangeError for anything but a valid 'YYYY-MM-DD'.
  */
 export function dayNumberOf(d: CalendarDate): number {
-  // Unrolled: this is the hottest function of a sweep. A non-digit gives NaN, which fails the check.
-  let year = digitAt(d, 0) * 1000 + digitAt(d, 1) * 100 + digitAt(d, 2) * 10 + digitAt(d, 3);
+  // The hottest function of a sweep: a well-formed date is read with integer arithmetic only, and
+  // anything else goes to the checked reading, which throws.
+  if (d.length === 10 && d.charCodeAt(4) === DASH && d.charCodeAt(7) === DASH) {
+    const y0 = d.charCodeAt(0) - CODE_0;
+    const y1 = d.charCodeAt(1) - CODE_0;
+    const y2 = d.charCodeAt(2) - CODE_0;
+    const y3 = d.charCodeAt(3) - CODE_0;
+    const m0 = d.charCodeAt(5) - CODE_0;
+    const m1 = d.charCodeAt(6) - CODE_0;
+    const d0 = d.charCodeAt(8) - CODE_0;
+    const d1 = d.charCodeAt(9) - CODE_0;
+    // `>>> 0` turns a negative difference (a character below '0') into a large number.
+    if (
+      y0 >>> 0 <= 9 &&
+      y1 >>> 0 <= 9 &&
+      y2 >>> 0 <= 9 &&
+      y3 >>> 0 <= 9 &&
+      m0 >>> 0 <= 9 &&
+      m1 >>> 0 <= 9 &&
+      d0 >>> 0 <= 9 &&
+      d1 >>> 0 <= 9
+    ) {
+      const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      const month = m0 * 10 + m1;
+      const day = d0 * 10 + d1;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+        return daysFromCivil(year, month, day);
+      }
+    }
+  }
+  return checkedDayNumberOf(d);
+}
+
+function checkedDayNumberOf(d: CalendarDate): number {
+  // A non-digit gives NaN, which fails the check.
+  const year = digitAt(d, 0) * 1000 + digitAt(d, 1) * 100 + digitAt(d, 2) * 10 + digitAt(d, 3);
   const month = digitAt(d, 5) * 10 + digitAt(d, 6);
   const day = digitAt(d, 8) * 10 + digitAt(d, 9);
   if (
@@ -71,7 +105,28 @@ export function dayNumberOf(d: CalendarDate): number {
   ) {
     throw new RangeError(`Fecha inválida: "${d}" (se espera AAAA-MM-DD)`);
   }
-  year -= month <= 2 ? 1 : 0;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * The day number of the date that `text` begins with, read as parseCalendarDate reads a date
+ * (year 0001 or later, a real day), or NaN when it does not begin with one. For readers of longer
+ * text, such as instants, that would otherwise cut the date out and parse it twice.
+ * Example: dayNumberAtStart('1970-01-02T10:00Z') → 1; dayNumberAtStart('2026-02-30T10:00') → NaN.
+ */
+export function dayNumberAtStart(text: string): number {
+  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return NaN;
+  const year = readDigits(text, 0, 4);
+  const month = readDigits(text, 5, 2);
+  const day = readDigits(text, 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return NaN;
+  if (day > daysInMonth(year, month)) return NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/** H. Hinnant's days_from_civil, for a date already checked. */
+function daysFromCivil(civilYear: number, month: number, day: number): number {
+  const year = civilYear - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
@@ -89,22 +144,30 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-/** Dates already written, by day number: a sweep asks for the same few hundred days again and again. */
-const writtenDates = new Map<number, CalendarDate>();
+/**
+ * Dates already written, by day number, in blocks of 1024 days (a plain array of 110 000 would not
+ * stay a fast array): a sweep asks for the same few hundred days again and again.
+ */
+const writtenDates: (CalendarDate[] | undefined)[] = [];
 const CACHED_DAYS_FROM = -25567; // 1900-01-01
 const CACHED_DAYS_TO = 84006; // 2200-01-01
+const BLOCK_BITS = 10;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
 /**
  * The date of a day number (inverse of dayNumberOf; H. Hinnant's civil_from_days).
  * Example: dateOfDayNumber(0) → '1970-01-01'.
  */
 export function dateOfDayNumber(dayNumber: number): CalendarDate {
-  const cached = writtenDates.get(dayNumber);
+  if (!(dayNumber >= CACHED_DAYS_FROM && dayNumber < CACHED_DAYS_TO && dayNumber % 1 === 0)) {
+    return writeDate(dayNumber);
+  }
+  const at = dayNumber - CACHED_DAYS_FROM;
+  let block = writtenDates[at >> BLOCK_BITS];
+  if (block === undefined) writtenDates[at >> BLOCK_BITS] = block = new Array(BLOCK_MASK + 1);
+  const cached = block[at & BLOCK_MASK];
   if (cached !== undefined) return cached;
-  const date = writeDate(dayNumber);
-  if (dayNumber >= CACHED_DAYS_FROM && dayNumber < CACHED_DAYS_TO)
-    writtenDates.set(dayNumber, date);
-  return date;
+  return (block[at & BLOCK_MASK] = writeDate(dayNumber));
 }
 
 function writeDate(dayNumber: number): CalendarDate {

@@ -84,4 +84,6 @@ export interface CaseRecord {
   /** SHA-256 of the citizen's follow-up token; the token itself is only mailed. */
   readonly tokenHash: string;
   readonly events: readonly CaseEvent[];
+  /** Hash of the case's last Historial line: the head of its tamper-evident chain ('' before any). */
+  readonly chainHead: string;
 }

@@ -14,8 +14,18 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   anulado: 'Anulación',
   configuracion: 'Configuración',
   numero_no_utilizado: 'Número no utilizado',
+  estado_reconstruido: 'Estado interno reconstruido',
+  integridad: 'Verificación de integridad',
+  restaurado: 'Restauración desde el Historial',
+  correo_rechazado: 'Correo rechazado',
 };
 
 export function eventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event;
+}
+
+/** The event code of a Historial label (or the text itself when it is no known label). */
+export function eventOfLabel(label: string): string {
+  for (const [code, text] of Object.entries(EVENT_LABELS)) if (text === label) return code;
+  return label;
 }

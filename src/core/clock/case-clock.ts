@@ -11,7 +11,7 @@ import { type ErrorCode, type Result, fail, ok } from '../errors';
 import type { RequestTypeCode } from '../request-types';
 import type { EntitySettings } from '../settings';
 import { TRANSFER_TERM } from '../terms/legal-terms';
-import { type ClockEvent, orderEvents } from './clock-events';
+import { type ClockEvent, type TimedEvent, orderEvents } from './clock-events';
 import { effectiveReceiptDate } from './effective-receipt';
 import { type ExtensionVerdict, extensionCap } from './extension-check';
 import {
@@ -24,6 +24,19 @@ import {
 } from './clock-track';
 
 export type { ClockEvent } from './clock-events';
+
+// Read once: under tsx and jest these modules run as CommonJS, where each use of an imported
+// binding goes through two getters, and a sweep computes the clock of every case.
+const readDate = parseCalendarDate;
+const daysAfter = addDays;
+const formatEs = formatDateEs;
+const TRANSFER = TRANSFER_TERM;
+const receiptOf = effectiveReceiptDate;
+const trackFrom = startTrack;
+const ordered = orderEvents;
+const apply = applyEvent;
+const openingOf = openingNote;
+const dueOf = dueDateOf;
 
 export type ClockSettings = Pick<
   EntitySettings,
@@ -87,11 +100,11 @@ export interface CaseClock {
 }
 
 function replay(input: CaseClockInput, probe?: ClockEvent): ClockTrack {
-  const receipt = effectiveReceiptDate(input.receivedAt, input.settings, input.calendar);
-  const track = startTrack(input, receipt);
-  for (const timed of orderEvents(input.events, receipt.receivedOn, track.flags, probe)) {
-    applyEvent(track, timed);
-  }
+  const receipt = receiptOf(input.receivedAt, input.settings, input.calendar);
+  const track = trackFrom(input, receipt);
+  if (probe === undefined && input.events.length === 0) return track; // most cases
+  const timed = ordered(input.events, receipt.receivedOn, track.flags, probe);
+  for (let i = 0; i < timed.length; i++) apply(track, timed[i] as TimedEvent);
   return track;
 }
 
@@ -108,13 +121,12 @@ function replay(input: CaseClockInput, probe?: ClockEvent): ClockTrack {
  * 'Queja: 15 días hábiles desde el 14/07/2026 (recibido en día hábil); vence el 05/08/2026'.
  */
 export function computeCaseClock(input: CaseClockInput): CaseClock {
-  const today = parseCalendarDate(input.today);
+  const today = readDate(input.today);
   if (today === null) throw new RangeError(`Fecha de hoy inválida: "${input.today}"`);
   const track = replay(input);
   const cal = input.calendar;
-  let explanation = openingNote(track);
-  for (const note of track.notes) explanation += '; ' + note;
-  let dueDate = dueDateOf(track);
+  let explanation = openingOf(track) + track.notes;
+  let dueDate = dueOf(track);
   let state: ClockState = 'running';
   let businessDaysLeft: number;
   let desistimientoFrom: CalendarDate | null = null;
@@ -126,20 +138,20 @@ export function computeCaseClock(input: CaseClockInput): CaseClock {
   } else if (track.suspendedFrom !== null && track.infoLastDay !== null) {
     state = 'suspended';
     businessDaysLeft = cal.businessDaysBetween(track.suspendedFrom, dueDate);
-    desistimientoFrom = addDays(track.infoLastDay, 1);
+    desistimientoFrom = daysAfter(track.infoLastDay, 1);
     suspensions.push({ from: track.suspendedFrom, to: null });
     explanation +=
-      `; suspendido desde el ${formatDateEs(track.suspendedFrom)} por requerimiento de información` +
+      `; suspendido desde el ${formatEs(track.suspendedFrom)} por requerimiento de información` +
       ` (art. 17 CPACA${track.infoRequestLate ? ', enviado fuera de los 10 días hábiles' : ''})` +
       (track.infoDeadlineExtended ? '; plazo para completar prorrogado un mes' : '') +
-      `; desistimiento tácito desde el ${formatDateEs(desistimientoFrom)}`;
+      `; desistimiento tácito desde el ${formatEs(desistimientoFrom)}`;
   } else {
     businessDaysLeft = cal.businessDaysBetween(today, dueDate);
-    explanation += `; vence el ${formatDateEs(dueDate)}`;
+    explanation += '; vence el ' + formatEs(dueDate);
   }
   return {
     effectiveReceiptDate: track.receipt.date,
-    termDays: track.closedBy === 'transferred' ? TRANSFER_TERM.days : track.termDays,
+    termDays: track.closedBy === 'transferred' ? TRANSFER.days : track.termDays,
     dueDate,
     businessDaysLeft,
     state,

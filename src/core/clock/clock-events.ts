@@ -1,10 +1,26 @@
 // The events that move a case's legal clock, and their ordering: the clock replays them in time
 // order, each at the Bogotá date of its instant.
-import { type CalendarDate, bogotaDateOf, compareDates } from '../calendar/calendar-date';
+import {
+  BOGOTA_UTC_OFFSET_MS,
+  type CalendarDate,
+  bogotaDateOf,
+  dayNumberOf,
+} from '../calendar/calendar-date';
 import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from '../calendar/business-calendar';
 import { parseInstant } from '../calendar/instant';
 import type { ErrorCode } from '../errors';
 import type { RequestTypeCode } from '../request-types';
+
+// Read once: under tsx and jest these modules run as CommonJS, where each use of an imported
+// binding goes through two getters, and a sweep times every event of every case.
+const readInstant = parseInstant;
+const dateOfInstant = bogotaDateOf;
+const MIN_YEAR = MIN_CALENDAR_YEAR;
+const MAX_YEAR = MAX_CALENDAR_YEAR;
+const OFFSET_MS = BOGOTA_UTC_OFFSET_MS;
+/** Day numbers bounding the calendar's years: 1 January of the first, and of the year after the last. */
+const FIRST_CALENDAR_DAY = dayNumberOf(`${MIN_CALENDAR_YEAR}-01-01`);
+const END_CALENDAR_DAY = dayNumberOf(`${MAX_CALENDAR_YEAR + 1}-01-01`);
 
 /** `at` is an ISO 8601 instant; without a zone it is read as Bogotá time. */
 export type ClockEvent =
@@ -36,16 +52,33 @@ export function addFlag(flags: ErrorCode[], code: ErrorCode): void {
 }
 
 function timeEvent(event: ClockEvent, probe: boolean): TimedEvent | null {
-  const ms = event && typeof event.at === 'string' ? parseInstant(event.at) : null;
+  const ms = event && typeof event.at === 'string' ? readInstant(event.at) : null;
   if (ms === null) return null;
-  const on = bogotaDateOf(ms);
-  const year = Number(on.slice(0, 4));
-  if (year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) return null;
+  const on = dateOfInstant(ms);
+  const dayNumber = Math.floor((ms + OFFSET_MS) / 86_400_000);
+  if (dayNumber < FIRST_CALENDAR_DAY || dayNumber >= END_CALENDAR_DAY) {
+    // Outside the calendar's years, or a date written otherwise: the year as written decides.
+    const year = Number(on.slice(0, 4));
+    if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  }
   return { event, ms, on, probe };
 }
 
 function byInstant(a: TimedEvent, b: TimedEvent): number {
   return a.ms - b.ms;
+}
+
+/** The stable sort of timed.sort(byInstant), in place, without its work array: a case has few events. */
+function sortFew(timed: TimedEvent[]): void {
+  for (let i = 1; i < timed.length; i++) {
+    const entry = timed[i] as TimedEvent;
+    let j = i;
+    while (j > 0 && (timed[j - 1] as TimedEvent).ms > entry.ms) {
+      timed[j] = timed[j - 1] as TimedEvent;
+      j--;
+    }
+    timed[j] = entry;
+  }
 }
 
 /**
@@ -64,13 +97,14 @@ export function orderEvents(
   const timed: TimedEvent[] = [];
   for (const event of events) {
     const entry = timeEvent(event, false);
-    if (entry === null || compareDates(entry.on, receivedOn) < 0) addFlag(flags, 'INVALID_DATE');
+    if (entry === null || entry.on < receivedOn) addFlag(flags, 'INVALID_DATE');
     else timed.push(entry);
   }
-  if (timed.length > 1) timed.sort(byInstant);
+  if (timed.length > 8) timed.sort(byInstant);
+  else sortFew(timed);
   if (probe) {
     const entry = timeEvent(probe, true);
-    if (entry !== null && compareDates(entry.on, receivedOn) >= 0) {
+    if (entry !== null && entry.on >= receivedOn) {
       let i = timed.length;
       while (i > 0 && (timed[i - 1] as TimedEvent).ms > entry.ms) i--;
       timed.splice(i, 0, entry);

@@ -20,6 +20,22 @@ import {
 import { type ExtensionContext, type ExtensionVerdict, judgeExtension } from './extension-check';
 import { monthTermEnd } from './month-term';
 
+// Read once: under tsx and jest these modules run as CommonJS, where each use of an imported
+// binding goes through two getters, and a sweep replays every case.
+const compare = compareDates;
+const formatEs = formatDateEs;
+const TYPE_LABELS = REQUEST_TYPE_LABELS;
+const isTypeCode = isRequestTypeCode;
+const INFO_MONTHS = INFO_ANSWER_MONTHS;
+const INFO_REQUEST = INFO_REQUEST_TERM;
+const TRANSFER = TRANSFER_TERM;
+const termOf = termDaysFor;
+const flag = addFlag;
+const BUSINESS_DAY_RULE = ON_A_BUSINESS_DAY;
+const receiptOf = effectiveReceiptDate;
+const judge = judgeExtension;
+const monthEnd = monthTermEnd;
+
 export interface ClockTrack {
   readonly calendar: BusinessCalendar;
   readonly settings: Pick<
@@ -29,7 +45,8 @@ export interface ClockTrack {
   readonly receipt: EffectiveReceipt;
   readonly transferDue: CalendarDate;
   readonly flags: ErrorCode[];
-  readonly notes: string[];
+  /** The explanation's clauses after the opening one, each preceded by '; '. */
+  notes: string;
   readonly suspensions: { from: CalendarDate; to: CalendarDate | null }[];
   readonly declaredType: RequestTypeCode;
   type: RequestTypeCode;
@@ -68,14 +85,14 @@ export function startTrack(
   receipt: EffectiveReceipt,
 ): ClockTrack {
   const cal = input.calendar;
-  const termDays = termDaysFor(input.type);
+  const termDays = termOf(input.type);
   return {
     calendar: cal,
     settings: input.settings,
     receipt,
-    transferDue: cal.addBusinessDays(receipt.date, TRANSFER_TERM.days),
+    transferDue: cal.addBusinessDays(receipt.date, TRANSFER.days),
     flags: [],
-    notes: [],
+    notes: '',
     suspensions: [],
     declaredType: input.type,
     type: input.type,
@@ -96,19 +113,38 @@ export function startTrack(
   };
 }
 
+/** The start of each type's opening clause ('Queja: 15 días hábiles desde el '), written once. */
+const OPENING_BY_TYPE: ReadonlyMap<string, string> = new Map(
+  (Object.keys(TYPE_LABELS) as RequestTypeCode[]).map((code) => [
+    code,
+    `${TYPE_LABELS[code]}: ${termOf(code)} días hábiles desde el `,
+  ]),
+);
+const ON_A_BUSINESS_DAY_CLAUSE = ` (${BUSINESS_DAY_RULE})`;
+
 /**
  * The first clause of the explanation: declared type, its term and the receipt rule.
  * Example: 'Queja: 15 días hábiles desde el 14/07/2026 (recibido en día hábil)'.
  */
 export function openingNote(track: ClockTrack): string {
   const { receipt, declaredType } = track;
-  return `${REQUEST_TYPE_LABELS[declaredType]}: ${termDaysFor(declaredType)} días hábiles desde el ${formatDateEs(receipt.date)} (${receipt.rule})`;
+  const opening =
+    OPENING_BY_TYPE.get(declaredType) ??
+    `${TYPE_LABELS[declaredType]}: ${termOf(declaredType)} días hábiles desde el `;
+  const rule =
+    receipt.rule === BUSINESS_DAY_RULE ? ON_A_BUSINESS_DAY_CLAUSE : ' (' + receipt.rule + ')';
+  return opening + formatEs(receipt.date) + rule;
+}
+
+/** Adds a clause to the explanation. */
+function addNote(track: ClockTrack, note: string): void {
+  track.notes += '; ' + note;
 }
 
 /** The due date in force: the term's own, or a later extended date that still applies. */
 export function dueDateOf(track: ClockTrack): CalendarDate {
   const extended = track.extendedDue;
-  return extended !== null && compareDates(extended, track.baseDue) > 0 ? extended : track.baseDue;
+  return extended !== null && compare(extended, track.baseDue) > 0 ? extended : track.baseDue;
 }
 
 /** The clock as an extension is judged against it (CPACA art. 14, parágrafo). */
@@ -163,41 +199,37 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
   const { event, on } = timed;
   const cal = track.calendar;
   if (timed.probe && event.kind === 'extended') {
-    track.probeVerdict = judgeExtension(
-      extensionContextOf(track),
-      on,
-      event.newDueDate,
-      event.reason,
-    );
+    track.probeVerdict = judge(extensionContextOf(track), on, event.newDueDate, event.reason);
     return;
   }
   if (track.closedOn !== null) {
-    addFlag(track.flags, 'CLOCK_CLOSED');
+    flag(track.flags, 'CLOCK_CLOSED');
     return;
   }
-  const when = formatDateEs(on);
+  const when = formatEs(on);
   switch (event.kind) {
     case 'reclassified': {
-      if (!isRequestTypeCode(event.type)) {
-        addFlag(track.flags, 'TYPE_UNKNOWN');
+      if (!isTypeCode(event.type)) {
+        flag(track.flags, 'TYPE_UNKNOWN');
         return;
       }
       // The new type's term runs from the same start, as if it had been declared so (the entity,
       // not the petitioner, got the type wrong); a notified extension keeps its later date.
       track.type = event.type;
-      track.termDays = termDaysFor(event.type);
+      track.termDays = termOf(event.type);
       track.baseDue = cal.addBusinessDays(track.termStart, track.termDays);
-      track.notes.push(
-        `reclasificado el ${when} como ${REQUEST_TYPE_LABELS[event.type]}: ${track.termDays} días hábiles desde el ${formatDateEs(track.termStart)}`,
+      addNote(
+        track,
+        `reclasificado el ${when} como ${TYPE_LABELS[event.type]}: ${track.termDays} días hábiles desde el ${formatEs(track.termStart)}`,
       );
       return;
     }
     case 'extended': {
-      const verdict = judgeExtension(extensionContextOf(track), on, event.newDueDate, event.reason);
+      const verdict = judge(extensionContextOf(track), on, event.newDueDate, event.reason);
       if (verdict.code !== null || verdict.newDueDate === null) {
-        addFlag(track.flags, verdict.code ?? 'INVALID_DATE');
+        flag(track.flags, verdict.code ?? 'INVALID_DATE');
         const why = REFUSAL_NOTES[verdict.code ?? 'INVALID_DATE'] ?? 'no válida';
-        track.notes.push(`prórroga del ${when} no aplicada: ${why}`);
+        addNote(track, `prórroga del ${when} no aplicada: ${why}`);
         return;
       }
       track.extensionUsed = true;
@@ -208,17 +240,17 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
         cap: verdict.cap,
       };
       track.extendedDue = verdict.newDueDate;
-      track.notes.push(`prorrogado el ${when} hasta el ${formatDateEs(verdict.newDueDate)}`);
+      addNote(track, `prorrogado el ${when} hasta el ${formatEs(verdict.newDueDate)}`);
       return;
     }
     case 'info_requested': {
       if (track.suspendedFrom !== null) return; // the same request recorded twice
       // Art. 17: the request must go out within 10 business days of radicación; a late one still
       // stops the clock (refusing it would not undo it), but the entity is told.
-      track.infoRequestLate = cal.businessDaysBetween(track.termStart, on) > INFO_REQUEST_TERM.days;
-      if (track.infoRequestLate) addFlag(track.flags, 'INFO_REQUEST_LATE');
+      track.infoRequestLate = cal.businessDaysBetween(track.termStart, on) > INFO_REQUEST.days;
+      if (track.infoRequestLate) flag(track.flags, 'INFO_REQUEST_LATE');
       track.suspendedFrom = on;
-      track.infoLastDay = monthTermEnd(on, INFO_ANSWER_MONTHS, cal);
+      track.infoLastDay = monthEnd(on, INFO_MONTHS, cal);
       track.infoDeadlineExtended = false;
       return;
     }
@@ -228,31 +260,32 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
         track.suspendedFrom === null ||
         track.infoLastDay === null ||
         track.infoDeadlineExtended ||
-        compareDates(on, track.infoLastDay) > 0
+        compare(on, track.infoLastDay) > 0
       ) {
-        addFlag(track.flags, 'INFO_REQUEST_NOT_PENDING');
+        flag(track.flags, 'INFO_REQUEST_NOT_PENDING');
         return;
       }
       track.infoDeadlineExtended = true;
-      track.infoLastDay = monthTermEnd(track.suspendedFrom, 2 * INFO_ANSWER_MONTHS, cal);
+      track.infoLastDay = monthEnd(track.suspendedFrom, 2 * INFO_MONTHS, cal);
       return;
     }
     case 'info_received': {
       if (track.suspendedFrom === null || track.infoLastDay === null) {
-        addFlag(track.flags, 'INFO_REQUEST_NOT_PENDING');
+        flag(track.flags, 'INFO_REQUEST_NOT_PENDING');
         return;
       }
       // The answer is a filing too: same cutoff and non-business-day rules; a full new term
       // starts the day after its effective date (art. 17).
-      const answer = effectiveReceiptDate(timed.ms, track.settings, cal);
-      const start = compareDates(answer.date, track.termStart) < 0 ? track.termStart : answer.date;
-      const late = compareDates(on, track.infoLastDay) > 0;
+      const answer = receiptOf(timed.ms, track.settings, cal);
+      const start = compare(answer.date, track.termStart) < 0 ? track.termStart : answer.date;
+      const late = compare(on, track.infoLastDay) > 0;
       track.suspensions.push({ from: track.suspendedFrom, to: start });
-      track.notes.push(
-        `suspendido del ${formatDateEs(track.suspendedFrom)} al ${formatDateEs(start)}` +
+      addNote(
+        track,
+        `suspendido del ${formatEs(track.suspendedFrom)} al ${formatEs(start)}` +
           ` (requerimiento de información, art. 17 CPACA${track.infoRequestLate ? ', enviado fuera de los 10 días hábiles' : ''})` +
-          `; nuevo término de ${track.termDays} días hábiles desde el ${formatDateEs(start)}` +
-          (answer.rule === ON_A_BUSINESS_DAY ? '' : ` (respuesta ${answer.rule})`) +
+          `; nuevo término de ${track.termDays} días hábiles desde el ${formatEs(start)}` +
+          (answer.rule === BUSINESS_DAY_RULE ? '' : ` (respuesta ${answer.rule})`) +
           (late ? ', respuesta fuera del plazo de un mes' : ''),
       );
       track.suspendedFrom = null;
@@ -264,10 +297,11 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
       return;
     }
     case 'transferred': {
-      const inTime = compareDates(on, track.transferDue) <= 0;
+      const inTime = compare(on, track.transferDue) <= 0;
       close(track, on, 'transferred');
-      track.notes.push(
-        `trasladado por competencia el ${when} (art. 21 CPACA: ${TRANSFER_TERM.days} días hábiles, vencía el ${formatDateEs(track.transferDue)}${inTime ? '' : '; fuera de plazo'})`,
+      addNote(
+        track,
+        `trasladado por competencia el ${when} (art. 21 CPACA: ${TRANSFER.days} días hábiles, vencía el ${formatEs(track.transferDue)}${inTime ? '' : '; fuera de plazo'})`,
       );
       return;
     }
@@ -276,16 +310,16 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
       const timing =
         track.suspendedFrom !== null
           ? 'con el término suspendido'
-          : compareDates(on, due) <= 0
+          : compare(on, due) <= 0
             ? 'dentro del término'
             : 'fuera de término';
       close(track, on, 'answered');
-      track.notes.push(`vencía el ${formatDateEs(due)}; respondido el ${when}, ${timing}`);
+      addNote(track, `vencía el ${formatEs(due)}; respondido el ${when}, ${timing}`);
       return;
     }
     case 'voided': {
       close(track, on, 'voided');
-      track.notes.push(`anulado el ${when}`);
+      addNote(track, `anulado el ${when}`);
       return;
     }
   }

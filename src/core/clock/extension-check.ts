@@ -5,6 +5,11 @@ import { type CalendarDate, compareDates, parseCalendarDate } from '../calendar/
 import type { ErrorCode } from '../errors';
 import type { ExtensionRule } from '../settings';
 
+// Read once: under tsx and jest this module runs as CommonJS, where each use of an imported
+// binding goes through two getters.
+const compare = compareDates;
+const readDate = parseCalendarDate;
+
 /** What the extension is judged against: the clock as it stands when the extension is notified. */
 export interface ExtensionContext {
   readonly state: 'running' | 'suspended' | 'closed';
@@ -57,7 +62,7 @@ export function judgeExtension(
   reason: string,
 ): ExtensionVerdict {
   const cap = extensionCap(ctx);
-  const parsed = typeof newDueDate === 'string' ? parseCalendarDate(newDueDate) : null;
+  const parsed = typeof newDueDate === 'string' ? readDate(newDueDate) : null;
   return { code: refusalOf(ctx, notifiedOn, parsed, reason, cap), cap, newDueDate: parsed };
 }
 
@@ -71,10 +76,10 @@ function refusalOf(
   if (ctx.state === 'closed') return 'CLOCK_CLOSED';
   if (ctx.state === 'suspended') return 'CLOCK_SUSPENDED';
   if (ctx.extensionUsed) return 'EXTENSION_ALREADY_USED';
-  if (compareDates(notifiedOn, ctx.dueDate) > 0) return 'EXTENSION_AFTER_DUE_DATE';
+  if (compare(notifiedOn, ctx.dueDate) > 0) return 'EXTENSION_AFTER_DUE_DATE';
   if (typeof reason !== 'string' || reason.trim() === '') return 'EXTENSION_REASON_REQUIRED';
   if (newDueDate === null) return 'INVALID_DATE';
-  if (compareDates(newDueDate, ctx.dueDate) <= 0) return 'EXTENSION_DATE_NOT_LATER';
-  if (compareDates(newDueDate, cap) > 0) return 'EXTENSION_EXCEEDS_CAP';
+  if (compare(newDueDate, ctx.dueDate) <= 0) return 'EXTENSION_DATE_NOT_LATER';
+  if (compare(newDueDate, cap) > 0) return 'EXTENSION_EXCEEDS_CAP';
   return null;
 }

@@ -3,6 +3,10 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { type CalendarDate, addMonths } from '../calendar/calendar-date';
 
+// Read once: under tsx and jest this module runs as CommonJS, where each use of an imported
+// binding goes through two getters.
+const monthsAfter = addMonths;
+
 /**
  * The last day of a term of `months` calendar months starting on `start`: the same day number in
  * the later month (its last day when it has none), moved to the next business day when it is not
@@ -15,6 +19,6 @@ export function monthTermEnd(
   months: number,
   cal: BusinessCalendar,
 ): CalendarDate {
-  const end = addMonths(start, months);
+  const end = monthsAfter(start, months);
   return cal.isBusinessDay(end) ? end : cal.nextBusinessDay(end);
 }

@@ -13,23 +13,45 @@ beforeAll(() => {
   report = runSuite(loadBuiltProjects(join(root, 'dist')), {
     intakeSizes: [10, 200],
     sweepSizes: [10],
-    actSizes: [10],
+    actSizes: [200],
     clockSizes: [200],
     repeats: 2,
+    burstFilings: 40,
+    burstWindowMs: 8_000,
   });
 }, 60_000);
 
 describe('benchmark runner', () => {
+  test('a burst of overlapping filings queues on the lock: every one acknowledged, later ones wait', () => {
+    const burst = report.results.find((r) => r.name === 'intake.burst')!;
+    expect(burst.deferred).toBe(0);
+    // Each filing waits at most for the ones before it in the queue, never more than the window.
+    expect(burst.p95AckMs).toBeGreaterThan(0);
+    expect(burst.p95AckMs).toBeLessThan(8_000);
+  });
+
+  test('an idle hourly sweep only looks: the state and the count of recent responses', () => {
+    const idle = report.results.find((r) => r.name === 'sweep.idle')!;
+    expect(idle.calls).toBeLessThanOrEqual(8);
+  });
+
   test('every configuration yields one well-formed result, in operation order', () => {
     expect(report.results.map((r) => [r.name, r.size])).toEqual([
       ['intake.submission', 10],
       ['intake.submission', 200],
+      ['intake.burst', 40],
       ['sweep.run', 10],
-      ['rpc.act', 10],
+      ['sweep.idle', 10],
+      ['rpc.act', 200],
       ['clock.compute', 200],
     ]);
     for (const row of toJsonRows(report.results)) {
-      expect(Object.keys(row).sort()).toEqual(['calls', 'name', 'simulatedMs', 'size', 'wallMs']);
+      const burst = row.name === 'intake.burst';
+      expect(Object.keys(row).sort()).toEqual(
+        burst
+          ? ['calls', 'deferred', 'name', 'p95AckMs', 'simulatedMs', 'size', 'wallMs']
+          : ['calls', 'name', 'simulatedMs', 'size', 'wallMs'],
+      );
       for (const n of [row.size, row.calls, row.simulatedMs, row.wallMs]) {
         expect(Number.isFinite(n)).toBe(true);
         expect(n).toBeGreaterThanOrEqual(0);
@@ -60,7 +82,9 @@ describe('benchmark runner', () => {
 
   test('the table has a header, a rule and one aligned line per result', () => {
     const lines = formatTable(report.results).split('\n');
-    expect(lines[0]).toMatch(/^name\s+size\s+calls\s+simulated ms\s+wall ms$/);
+    expect(lines[0]).toMatch(
+      /^name\s+size\s+calls\s+simulated ms\s+wall ms\s+deferred\s+p95 ack ms$/,
+    );
     expect(lines).toHaveLength(report.results.length + 2);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });

@@ -154,20 +154,21 @@ describe('the response spreadsheet', () => {
     expect(sheet.cell(2, 2)?.value).toBe('0012345');
   });
 
-  it('adds a column for a retitled question and numbers later links 2, 3…', () => {
+  it('renames the column of a retitled question and numbers later links 2, 3…', () => {
     const { ss, store, form, ids, FormApp } = setup();
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.id);
     store.submit(form.getId(), new Map([[ids.doc, '1']]), T1);
     form.getItemById(ids.doc).setTitle('Documento de identidad');
     store.submit(form.getId(), new Map([[ids.doc, '2']]), T2);
-    expect(ss.getDisplayGrid('Respuestas de formulario 1')[0]).toEqual([
+    const grid = ss.getDisplayGrid('Respuestas de formulario 1');
+    expect(grid[0]).toEqual([
       'Marca temporal',
-      'Número de documento',
+      'Documento de identidad',
       'Tipo',
       'Descripción',
       'Medios',
-      'Documento de identidad',
     ]);
+    expect(grid.map((line) => line[1])).toEqual(['Documento de identidad', '1', '2']);
     form.removeDestination();
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.id);
     expect(ss.sheets.map((s) => s.name)).toEqual([

@@ -100,3 +100,51 @@ describe('LockService', () => {
     expect(exec.calls.get('Lock.tryLock')).toBe(1);
   });
 });
+
+describe('overlapping executions (run one after another, their virtual times overlap)', () => {
+  test('an execution that started while another held the lock waits until it was released', () => {
+    const store = new LockStore();
+    const first = lockFor(store, T0);
+    expect(first.lock.tryLock(30_000)).toBe(true);
+    first.exec.spend(4000); // holds it 4 s
+    first.lock.releaseLock();
+    first.exec.finish();
+    // Started 1 s after the first, run afterwards by the simulator: waits the 3 s left.
+    const second = lockFor(store, T0 + 1000);
+    expect(second.lock.tryLock(30_000)).toBe(true);
+    expect(second.exec.simulatedMs).toBe(3000);
+  });
+
+  test('a lock held to the end of the execution is free from that end on', () => {
+    const store = new LockStore();
+    const first = lockFor(store, T0);
+    expect(first.lock.tryLock(30_000)).toBe(true);
+    first.exec.spend(2000);
+    first.exec.finish(); // Lock reference: released when the script ends
+    const second = lockFor(store, T0 + 500);
+    expect(second.lock.tryLock(30_000)).toBe(true);
+    expect(second.exec.simulatedMs).toBe(1500);
+  });
+
+  test('gives up when the earlier holder keeps it past the timeout', () => {
+    const store = new LockStore();
+    const first = lockFor(store, T0);
+    expect(first.lock.tryLock(30_000)).toBe(true);
+    first.exec.spend(40_000);
+    first.exec.finish();
+    const second = lockFor(store, T0);
+    expect(second.lock.tryLock(30_000)).toBe(false);
+    expect(second.exec.simulatedMs).toBe(30_000);
+  });
+
+  test('executions that do not overlap never wait', () => {
+    const store = new LockStore();
+    const first = lockFor(store, T0);
+    expect(first.lock.tryLock(30_000)).toBe(true);
+    first.exec.spend(1000);
+    first.exec.finish();
+    const later = lockFor(store, T0 + 5000);
+    expect(later.lock.tryLock(30_000)).toBe(true);
+    expect(later.exec.simulatedMs).toBe(0);
+  });
+});

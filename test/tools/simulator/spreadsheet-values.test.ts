@@ -83,12 +83,30 @@ describe('50,000 characters per cell', () => {
 describe('formulas and apostrophes', () => {
   it('turns a string starting with = into a formula', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B1').setValues([['=1+1', '=VLOOKUP(A1,B:C,2,FALSE)']]);
-    sheet.appendRow(['=SUM(A1:A1)']);
-    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=1+1', '=VLOOKUP(A1,B:C,2,FALSE)']]);
-    expect(sheet.getRange('A2').getFormula()).toBe('=SUM(A1:A1)');
-    // Only plain arithmetic is computed; anything else reads back as Sheets' #ERROR! text.
-    expect(sheet.getRange('A1:B1').getValues()).toEqual([[2, '#ERROR!']]);
+    sheet.getRange('A1:B1').setValues([['=1+1', '=(7-1)/0']]);
+    sheet.appendRow(['=2*(3+4)']);
+    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=1+1', '=(7-1)/0']]);
+    expect(sheet.getRange('A2').getFormula()).toBe('=2*(3+4)');
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [2, '#DIV/0!'],
+      [14, ''],
+    ]);
+  });
+
+  it('fails loudly, at write time, on a formula the simulator cannot compute', () => {
+    const { sheet } = setup();
+    const message = 'Simulator: cannot compute the formula =VLOOKUP(A1,B:C,2,FALSE)';
+    expect(() => sheet.getRange('A1:B1').setValues([['ok', '=VLOOKUP(A1,B:C,2,FALSE)']])).toThrow(
+      message,
+    );
+    expect(() => sheet.getRange('A1').setFormula('=SUM(A2:A3)')).toThrow('=SUM(A2:A3)');
+    expect(() => sheet.appendRow(['=TODAY()'])).toThrow('=TODAY()');
+    // All or nothing: the computable cell of the failed write was not stored either.
+    expect(sheet.getLastRow()).toBe(0);
+    // Plain-text cells and an apostrophe keep formula text as text.
+    sheet.getRange('A1').setNumberFormat('@').setValue('=SUM(A2:A3)');
+    sheet.getRange('B1').setValue("'=TODAY()");
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['=SUM(A2:A3)', '=TODAY()']]);
   });
 
   it('stores text after a leading apostrophe without it', () => {

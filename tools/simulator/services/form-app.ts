@@ -1,10 +1,16 @@
 // The FormApp global and Form: developers.google.com/apps-script/reference/forms/form-app and /form
 
 import { type Execution, isDate, ScriptError } from '../kernel';
-import { linkDestination, NO_ITEM_WITH_ID, unlinkDestination } from './form-destination';
+import {
+  linkDestination,
+  NO_ITEM_WITH_ID,
+  syncResponseColumns,
+  unlinkDestination,
+} from './form-destination';
+import { itemResponseApi } from './form-item-response';
 import { CLASS_OF, type FormsApi, itemApi, itemOf } from './form-items';
 import type { FormModel, FormSettings, FormStore, ItemTypeName } from './form-model';
-import { formResponseApi } from './form-response';
+import { formResponseApi, newFormResponseApi } from './form-response';
 
 /** developers.google.com/apps-script/reference/forms/item-type (the types this simulator supports). */
 export const ItemType = Object.freeze({
@@ -33,6 +39,8 @@ export function createFormsApi(exec: Execution, store: FormStore): FormsApi {
     store,
     form: (model) => formApi(api, model),
     item: (form, item, cls = 'Item') => itemApi(api, form, item, cls),
+    itemResponse: (form, answer) => itemResponseApi(api, form, answer),
+    questionsChanged: (form) => syncResponseColumns(store.spreadsheets, form),
   };
   return api;
 }
@@ -58,7 +66,9 @@ function formApi(api: FormsApi, form: FormModel): object {
     };
   const add = (method: string, type: ItemTypeName) => (): object => {
     charge(method);
-    return api.item(form, form.addItem(type), CLASS_OF[type]);
+    const item = form.addItem(type);
+    api.questionsChanged(form);
+    return api.item(form, item, CLASS_OF[type]);
   };
   const indexOf = (target: unknown, method: string): number => {
     const i =
@@ -84,7 +94,11 @@ function formApi(api: FormsApi, form: FormModel): object {
     ),
     // developers.google.com/apps-script/reference/forms/form#setCollectEmail(Boolean)
     collectsEmail: getter('collectsEmail', 'collectEmail'),
-    setCollectEmail: setter('setCollectEmail', 'collectEmail', Boolean),
+    setCollectEmail(collect: unknown): object {
+      setter('setCollectEmail', 'collectEmail', Boolean)(collect);
+      api.questionsChanged(form);
+      return self;
+    },
     // developers.google.com/apps-script/reference/forms/form#setAcceptingResponses(Boolean)
     isAcceptingResponses: getter('isAcceptingResponses', 'acceptingResponses'),
     setAcceptingResponses: setter('setAcceptingResponses', 'acceptingResponses', Boolean),
@@ -177,6 +191,11 @@ function formApi(api: FormsApi, form: FormModel): object {
       // The docs give no text for an unknown id; this wording is ours.
       if (!response) throw new ScriptError(`Invalid argument: ${responseId}`);
       return formResponseApi(api, form, response);
+    },
+    // developers.google.com/apps-script/reference/forms/form#createResponse(): not in getResponses() until submitted.
+    createResponse(): object {
+      charge('createResponse');
+      return newFormResponseApi(api, form);
     },
     // developers.google.com/apps-script/reference/forms/form#deleteAllResponses(): rows already in the sheet stay.
     deleteAllResponses(): object {

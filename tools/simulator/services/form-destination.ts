@@ -30,8 +30,8 @@ export function responseLabels(locale: string): {
 /**
  * Links `form` to a spreadsheet: a new sheet "Respuestas de formulario N" (N the first free number)
  * is inserted as the first tab with a frozen header row: "Marca temporal", the email column when
- * emails are collected, then one column per question title. Responses the form already has are
- * copied in, as Forms does when a destination is chosen later.
+ * emails are collected, then one column per question in form order. Responses the form already
+ * has are copied in, as Forms does when a destination is chosen later.
  */
 export function linkDestination(
   spreadsheets: SpreadsheetStore,
@@ -46,12 +46,54 @@ export function linkDestination(
   const sheet = ss.addSheet(`${labels.sheet} ${n}`, 0);
   sheet.frozenRows = 1;
   sheet.formUrl = form.publishedUrl;
-  const headers = [labels.timestamp];
-  if (form.settings.collectEmail) headers.push(labels.email);
-  for (const item of form.items) if (isQuestion(item)) headers.push(item.title);
-  writeHeaders(sheet, headers);
-  form.destination = { spreadsheetId, sheetId: sheet.sheetId };
+  writeHeaders(sheet, [labels.timestamp]);
+  sheet.formColumns.set(TIMESTAMP, 1);
+  form.destination = { spreadsheetId, sheetId: sheet.sheetId, titles: new Map() };
+  syncResponseColumns(spreadsheets, form);
   for (const response of form.responses) appendResponseRow(spreadsheets, form, response);
+}
+
+const TIMESTAMP = 'timestamp';
+const EMAIL = 'email';
+
+/**
+ * Keeps the response sheet's header in step with the form, as Forms does at once rather than on
+ * the next response: a question added to a linked form gets its column at the end (so columns
+ * follow form order), turning email collection on inserts the email column after the timestamp,
+ * and a retitled question renames its column's header. Columns are never removed (a deleted
+ * question's answers stay). developers.google.com/apps-script/reference/forms/form#setDestination(DestinationType,String)
+ */
+export function syncResponseColumns(spreadsheets: SpreadsheetStore, form: FormModel): void {
+  const sheet = destinationSheet(spreadsheets, form);
+  if (!sheet || !form.destination) return;
+  const labels = responseLabels(sheet.parent.locale);
+  const cols = sheet.formColumns;
+  const nextColumn = (): number => Math.max(sheet.lastColumn(), 0, ...cols.values()) + 1;
+  if (!cols.has(TIMESTAMP)) {
+    const col = nextColumn();
+    writeHeaders(sheet, [labels.timestamp], col);
+    cols.set(TIMESTAMP, col);
+  }
+  if (form.settings.collectEmail && !cols.has(EMAIL)) {
+    const after = cols.get(TIMESTAMP) as number;
+    sheet.insertColumns(after, 1);
+    writeHeaders(sheet, [labels.email], after + 1);
+    cols.set(EMAIL, after + 1);
+  }
+  const titles = form.destination.titles;
+  for (const item of form.items) {
+    if (!isQuestion(item)) continue;
+    const key = String(item.id);
+    let col = cols.get(key);
+    if (col === undefined) {
+      col = nextColumn();
+      cols.set(key, col);
+    } else if (titles.get(item.id) === item.title) {
+      continue;
+    }
+    writeHeaders(sheet, [item.title], col);
+    titles.set(item.id, item.title);
+  }
 }
 
 export function unlinkDestination(spreadsheets: SpreadsheetStore, form: FormModel): void {
@@ -80,10 +122,9 @@ export function headerTitles(sheet: SheetModel): string[] {
 
 /**
  * Appends one response after the last row with content: timestamp, email when collected, and each
- * answer under the column titled like the item now; a title with no column gets a new column at
- * the end. Checkbox answers are joined with ", ". Answers are parsed like typed text (numbers lose
- * leading zeros unless the column is plain text — widely reported), except text starting with "="
- * which Forms writes as text, never as a formula.
+ * answer in its question's column. Checkbox answers are joined with ", ". Answers are parsed like
+ * typed text (numbers lose leading zeros unless the column is plain text — widely reported),
+ * except text starting with "=" which Forms writes as text, never as a formula.
  */
 export function appendResponseRow(
   spreadsheets: SpreadsheetStore,
@@ -92,34 +133,25 @@ export function appendResponseRow(
 ): void {
   const sheet = destinationSheet(spreadsheets, form);
   if (!sheet) return;
-  const labels = responseLabels(sheet.parent.locale);
-  const headers = headerTitles(sheet);
-  const columnFor = (title: string): number => {
-    let i = headers.indexOf(title);
-    if (i < 0) {
-      headers.push(title);
-      i = headers.length - 1;
-      sheet.growTo(1, headers.length);
-      writeHeaders(sheet, [title], i + 1);
-    }
-    return i;
+  syncResponseColumns(spreadsheets, form);
+  const cells = new Map<number, unknown>();
+  const put = (key: string, value: unknown): void => {
+    const col = sheet.formColumns.get(key);
+    if (col !== undefined) cells.set(col, value);
   };
-  const values: unknown[] = [];
-  values[columnFor(labels.timestamp)] = new Date(response.timestampMs);
-  if (form.settings.collectEmail) values[columnFor(labels.email)] = response.respondentEmail;
+  put(TIMESTAMP, new Date(response.timestampMs));
+  if (form.settings.collectEmail) put(EMAIL, response.respondentEmail);
   for (const answer of response.answers) {
-    const item = form.item(answer.itemId);
-    if (!item) continue;
+    if (!form.item(answer.itemId)) continue;
     const full = typeof answer.value === 'string' ? answer.value : answer.value.join(', ');
     // Undocumented: what Forms writes for an answer longer than a cell holds. The response itself
     // keeps the whole text; the simulator cuts the sheet copy to the 50,000-character cell limit.
     const text = full.length > CELL_LIMIT ? full.slice(0, CELL_LIMIT) : full;
-    values[columnFor(item.title)] = text.startsWith('=') ? `'${text}` : text;
+    put(String(answer.itemId), text.startsWith('=') ? `'${text}` : text);
   }
   const row = sheet.lastRow() + 1;
-  sheet.growTo(row, headers.length);
-  const line = Array.from({ length: headers.length }, (_, i) => values[i] ?? '');
-  sheet.write(row, 1, [line], false);
+  sheet.growTo(row, Math.max(0, ...cells.keys()));
+  for (const [col, value] of cells) sheet.write(row, col, [[value]], false);
   response.row = { spreadsheetId: sheet.parent.id, sheetId: sheet.sheetId, row };
 }
 

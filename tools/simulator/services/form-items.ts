@@ -3,10 +3,12 @@
 // for a generic Item, ListItem.getTitle after asListItem()).
 
 import { type Execution, ScriptError } from '../kernel';
+import { createItemAnswer } from './form-item-response';
 import type {
   ChoiceModel,
   FormModel,
   FormStore,
+  ItemAnswer,
   ItemModel,
   ItemTypeName,
   Navigation,
@@ -40,6 +42,9 @@ export interface FormsApi {
   readonly store: FormStore;
   form(model: FormModel): object;
   item(form: FormModel, item: ItemModel, cls?: ItemClass): object;
+  itemResponse(form: FormModel, answer: ItemAnswer): object;
+  /** Called after the script changes the form's questions, so the response sheet follows. */
+  questionsChanged(form: FormModel): void;
 }
 
 interface ItemRef {
@@ -99,6 +104,7 @@ export function itemApi(api: FormsApi, form: FormModel, item: ItemModel, cls: It
     setTitle(title: string): object {
       charge('setTitle');
       item.title = String(title);
+      api.questionsChanged(form);
       return self;
     },
     getHelpText: (): string => (charge('getHelpText'), item.helpText),
@@ -115,7 +121,13 @@ export function itemApi(api: FormsApi, form: FormModel, item: ItemModel, cls: It
     duplicate(): object {
       charge('duplicate');
       const copy = form.addItem(item.type);
-      Object.assign(copy, { ...item, id: copy.id, choices: [...item.choices] });
+      Object.assign(copy, {
+        ...item,
+        id: copy.id,
+        entryId: copy.entryId,
+        choices: [...item.choices],
+      });
+      api.questionsChanged(form);
       return api.item(form, copy, cls);
     },
     toString: (): string => cls,
@@ -141,6 +153,13 @@ export function itemApi(api: FormsApi, form: FormModel, item: ItemModel, cls: It
         return self;
       },
     });
+  }
+  if (cls !== 'Item' && cls !== 'PageBreakItem' && cls !== 'SectionHeaderItem') {
+    // developers.google.com/apps-script/reference/forms/text-item#createResponse(String) and the other question classes.
+    self.createResponse = (response: unknown): object => {
+      charge('createResponse');
+      return api.itemResponse(form, createItemAnswer(item, response));
+    };
   }
   if (cls === 'PageBreakItem') Object.assign(self, pageBreakMethods(api, form, item, charge, self));
   items.set(self, { form, item });

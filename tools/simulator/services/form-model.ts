@@ -3,8 +3,18 @@
 
 import { createHash } from 'node:crypto';
 import { IdSource } from '../kernel';
+import {
+  type AnswerValue,
+  checkAnswer,
+  isBlank,
+  isQuestion,
+  toList,
+  visitedItemIds,
+} from './form-answers';
 import { appendResponseRow } from './form-destination';
 import type { SpreadsheetStore } from './spreadsheet-model';
+
+export { isQuestion, visitedItemIds } from './form-answers';
 
 export type ItemTypeName =
   | 'LIST'
@@ -30,6 +40,11 @@ export interface ChoiceModel {
 
 export interface ItemModel {
   readonly id: number;
+  /**
+   * The question id a prefilled URL names as `entry.N`: Forms numbers it apart from the item id
+   * (developers.google.com/apps-script/reference/forms/form-response#toPrefilledUrl()).
+   */
+  readonly entryId: number;
   readonly type: ItemTypeName;
   title: string;
   helpText: string;
@@ -75,16 +90,19 @@ export interface DestinationModel {
   readonly spreadsheetId: string;
   /** Forms follows the response sheet by id, so renaming the sheet keeps the link. */
   readonly sheetId: number;
-}
-
-/** Item kinds that take answers; page breaks and section headers are layout only. */
-export function isQuestion(item: ItemModel): boolean {
-  return item.type !== 'PAGE_BREAK' && item.type !== 'SECTION_HEADER';
+  /** The header text last written for each question (item id), so a retitle renames it once. */
+  readonly titles: Map<number, string>;
 }
 
 /** Deterministic but unguessable-looking text derived from a seed (ids that look like Google's). */
 export function opaqueId(seed: string, length: number): string {
   return createHash('sha256').update(seed).digest('base64url').slice(0, length);
+}
+
+/** A large positive integer derived from a seed, like the ids Forms hands out. */
+function numericId(seed: string): number {
+  const hash = createHash('sha256').update(seed).digest();
+  return 100_000_000 + (hash.readUInt32BE(0) % 1_900_000_000);
 }
 
 export class FormModel {
@@ -94,6 +112,7 @@ export class FormModel {
   readonly settings: FormSettings;
   readonly publishedId: string;
   private itemCounter = 0;
+  private entryCounter = 0;
   private responseCounter = 0;
 
   constructor(
@@ -127,8 +146,10 @@ export class FormModel {
   }
 
   addItem(type: ItemTypeName): ItemModel {
+    const id = this.nextItemId();
     const item: ItemModel = {
-      id: this.nextItemId(),
+      id,
+      entryId: this.nextEntryId(id),
       type,
       title: '',
       helpText: '',
@@ -145,11 +166,21 @@ export class FormModel {
   /** Item ids in Forms are large positive integers with no visible order; ours are stable per form. */
   private nextItemId(): number {
     for (;;) {
-      const n = this.itemCounter++;
-      const hash = createHash('sha256').update(`item:${this.id}:${n}`).digest();
-      const id = 100_000_000 + (hash.readUInt32BE(0) % 1_900_000_000);
-      if (!this.item(id)) return id;
+      const id = numericId(`item:${this.id}:${this.itemCounter++}`);
+      if (!this.idTaken(id)) return id;
     }
+  }
+
+  /** Entry (question) ids come from their own sequence and never equal an item id. */
+  private nextEntryId(itemId: number): number {
+    for (;;) {
+      const id = numericId(`entry:${this.id}:${this.entryCounter++}`);
+      if (id !== itemId && !this.idTaken(id)) return id;
+    }
+  }
+
+  private idTaken(id: number): boolean {
+    return this.items.some((i) => i.id === id || i.entryId === id);
   }
 
   nextResponseId(): string {
@@ -197,7 +228,7 @@ export class FormStore {
    */
   submit(
     formId: string,
-    answers: ReadonlyMap<number, string | readonly string[]>,
+    answers: ReadonlyMap<number, AnswerValue>,
     timestampMs: number,
     respondentEmail?: string,
   ): FormResponseModel {
@@ -220,17 +251,31 @@ export class FormStore {
         throw new Error(`submit: required item ${item.id} ("${item.title}") has no answer`);
       }
     }
+    return this.record(form, answers, timestampMs, respondentEmail ?? '');
+  }
+
+  /**
+   * Records a response already checked (by the harness, or by the item's createResponse for a
+   * script's FormResponse.submit): answered items in form order, checkbox answers as lists in the
+   * order given, and the row in the linked response sheet.
+   */
+  record(
+    form: FormModel,
+    answers: ReadonlyMap<number, AnswerValue>,
+    timestampMs: number,
+    respondentEmail: string,
+  ): FormResponseModel {
     const ordered: ItemAnswer[] = form.items
       .filter((item) => answers.has(item.id) && !isBlank(answers.get(item.id)))
       .map((item) => {
-        const value = answers.get(item.id) as string | readonly string[];
+        const value = answers.get(item.id) as AnswerValue;
         return { itemId: item.id, value: item.type === 'CHECKBOX' ? toList(value) : value };
       });
     const response: FormResponseModel = {
       id: form.nextResponseId(),
-      formId,
+      formId: form.id,
       timestampMs,
-      respondentEmail: form.settings.collectEmail ? (respondentEmail ?? '') : '',
+      respondentEmail: form.settings.collectEmail ? respondentEmail : '',
       answers: ordered,
       row: null,
     };
@@ -238,70 +283,4 @@ export class FormStore {
     if (form.destination) appendResponseRow(this.spreadsheets, form, response);
     return response;
   }
-}
-
-function toList(value: string | readonly string[]): readonly string[] {
-  return typeof value === 'string' ? [value] : [...value];
-}
-
-function isBlank(value: string | readonly string[] | undefined): boolean {
-  return value === undefined || (typeof value === 'string' ? value === '' : value.length === 0);
-}
-
-function checkAnswer(form: FormModel, itemId: number, value: string | readonly string[]): void {
-  const item = form.item(itemId);
-  if (!item) throw new Error(`submit: form ${form.id} has no item ${itemId}`);
-  if (!isQuestion(item))
-    throw new Error(`submit: item ${itemId} is a ${item.type}, not a question`);
-  if (item.type !== 'CHECKBOX' && typeof value !== 'string') {
-    throw new Error(`submit: item ${itemId} (${item.type}) takes one string`);
-  }
-  if (item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE' || item.type === 'CHECKBOX') {
-    const allowed = new Set(item.choices.map((c) => c.value));
-    for (const v of toList(value)) {
-      if (!allowed.has(v) && !(item.hasOtherOption && item.type !== 'LIST')) {
-        throw new Error(`submit: "${v}" is not a choice of item ${itemId}`);
-      }
-    }
-  }
-}
-
-/**
- * The items a respondent actually sees: sections are walked in order, and a choice with page
- * navigation (or a page break's "go to") decides the next section
- * (developers.google.com/apps-script/reference/forms/page-navigation-type). Required questions
- * in skipped sections need no answer.
- */
-export function visitedItemIds(
-  form: FormModel,
-  answers: ReadonlyMap<number, string | readonly string[]>,
-): Set<number> {
-  const visited = new Set<number>();
-  const items = form.items;
-  let i = 0;
-  let guard = 0;
-  while (i < items.length && guard++ < items.length * 4) {
-    let jump: Navigation | null = null;
-    for (; i < items.length; i += 1) {
-      const item = items[i];
-      if (item.type === 'PAGE_BREAK') {
-        // The section ends; its own "go to" applies unless a choice chose a page.
-        jump = jump ?? (item.goTo.type === 'CONTINUE' ? null : item.goTo);
-        if (jump === null) continue;
-        break;
-      }
-      visited.add(item.id);
-      const answer = answers.get(item.id);
-      if ((item.type === 'MULTIPLE_CHOICE' || item.type === 'LIST') && typeof answer === 'string') {
-        const choice = item.choices.find((c) => c.value === answer);
-        if (choice?.navigation && choice.navigation.type !== 'CONTINUE') jump = choice.navigation;
-      }
-    }
-    if (jump === null) break;
-    if (jump.type === 'SUBMIT' || jump.type === 'RESTART') break;
-    const target = items.findIndex((item) => item.id === jump!.pageId);
-    if (target < 0) break;
-    i = target + 1;
-  }
-  return visited;
 }

@@ -127,7 +127,9 @@ export function createHtmlService(exec: Execution, env: HtmlEnv): HtmlServiceApi
     const name = String(filename);
     // The editor stores "Page.html" as "Page"; callers pass either form.
     const bare = name.endsWith('.html') ? name.slice(0, -'.html'.length) : name;
-    const content = env.files.get(bare) ?? env.files.get(name);
+    // The manifest (appsscript.json) is among the project's files but is no HTML file.
+    const content =
+      bare === 'appsscript' ? undefined : (env.files.get(bare) ?? env.files.get(name));
     // Community reports quote this exact message for a missing file.
     if (content === undefined) throw new ScriptError(`No HTML file named ${name} was found.`);
     return content;

@@ -1,7 +1,9 @@
-// LockService: one mutual-exclusion slot per store. The simulator runs one execution at a time, so
-// contention comes from fault injection: a "phantom" execution that holds the lock until a virtual
-// time. Waiting spends the current execution's simulated time, so lock waits show up in timings
-// and can push an execution over its 6-minute limit.
+// LockService: one mutual-exclusion slot per store. The simulator runs executions one after
+// another, but their virtual times may overlap (a burst of form submissions): each store remembers
+// when its last holder released it, in virtual time, and an execution that asks for it earlier
+// waits until then, as it would on Apps Script. Fault injection adds a "phantom" holder. Waiting
+// spends the current execution's simulated time, so lock waits show up in timings and can push an
+// execution over its 6-minute limit.
 import { type Execution, ScriptError } from '../kernel';
 
 const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
@@ -10,6 +12,8 @@ const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too
 export class LockStore {
   private holder: Execution | null = null;
   private phantomUntilMs: number | null = null;
+  /** Virtual time at which the last real holder released the lock. */
+  private releasedAtMs = Number.NEGATIVE_INFINITY;
   /** Successful acquisitions by real executions, for tests and reports. */
   acquisitions = 0;
   /** tryLock/waitLock calls that gave up, for tests and reports. */
@@ -31,8 +35,10 @@ export class LockStore {
    */
   freeAt(exec: Execution, nowMs: number): number {
     if (this.holder !== null && this.holder !== exec) return Number.POSITIVE_INFINITY;
-    if (this.phantomUntilMs !== null && this.phantomUntilMs > nowMs) return this.phantomUntilMs;
-    return nowMs;
+    if (this.holder === exec) return nowMs;
+    let free = Math.max(nowMs, this.releasedAtMs);
+    if (this.phantomUntilMs !== null && this.phantomUntilMs > free) free = this.phantomUntilMs;
+    return free;
   }
 
   acquire(exec: Execution): void {
@@ -45,7 +51,10 @@ export class LockStore {
   }
 
   release(exec: Execution): void {
-    if (this.holder === exec) this.holder = null;
+    if (this.holder !== exec) return;
+    this.holder = null;
+    // An execution that started earlier in virtual time but runs later must wait until now.
+    this.releasedAtMs = Math.max(this.releasedAtMs, exec.now());
   }
 }
 

@@ -53,7 +53,8 @@ const COLS = /^\$?([A-Za-z]+)$/;
 const ROWS = /^\$?(\d+)$/;
 
 /**
- * Parses `A1`, `A1:C3`, `A:C` (whole columns) and `2:5` (whole rows) against a grid size.
+ * Parses `A1`, `A1:C3`, `A:C` (whole columns), `2:5` (whole rows), `B2:B` (to the last row) and
+ * `B1:1` (to the last column) against a grid size.
  * developers.google.com/apps-script/reference/spreadsheet/sheet#getRange(String): an unparsable reference throws "Range not found".
  */
 export function parseA1(ref: string, maxRows: number, maxCols: number): GridRect {
@@ -77,6 +78,8 @@ export function parseA1(ref: string, maxRows: number, maxCols: number): GridRect
     return normalise(Number(ca[2]), columnNumber(ca[1]), maxRows, columnNumber(colb[1]));
   const rowa = ROWS.exec(a);
   const rowb = ROWS.exec(b);
+  // `B1:1` runs to the last column of the sheet, as in Sheets.
+  if (ca && rowb) return normalise(Number(ca[2]), columnNumber(ca[1]), Number(rowb[1]), maxCols);
   if (rowa && rowb) return normalise(Number(rowa[1]), 1, Number(rowb[1]), maxCols);
   throw new ScriptError('Range not found');
 }

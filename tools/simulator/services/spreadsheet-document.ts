@@ -6,6 +6,7 @@ import { sheetOf, signatureError, type SheetsApi } from './spreadsheet-api';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { ProtectionApi, userObject } from './spreadsheet-protection';
 import { checkRect } from './spreadsheet-range-state';
+import { appendRowTo } from './spreadsheet-sheet';
 
 /** developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number): 5 s by default. */
 const DEFAULT_TOAST_SECONDS = 5;
@@ -128,6 +129,12 @@ export class SpreadsheetApi {
     return this.#model.locale;
   }
 
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetLocale(String): e.g. 'es_CO'; display and parsing follow it.
+  setSpreadsheetLocale(locale: string): void {
+    this.#charge('setSpreadsheetLocale');
+    this.#model.locale = String(locale);
+  }
+
   // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.#charge('toast');
@@ -146,6 +153,21 @@ export class SpreadsheetApi {
     const sheet = sheetName === null ? this.#model.activeSheet : this.#model.sheet(sheetName);
     if (!sheet) throw new ScriptError('Range not found');
     return this.#api.range(sheet, checkRect(sheet, parseA1(ref, sheet.maxRows, sheet.maxCols)));
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#appendRow(Object): on the active sheet; returns that Sheet.
+  appendRow(rowContents: unknown): object {
+    const values = Array.isArray(rowContents) ? (rowContents as unknown[]) : null;
+    this.#api.exec.charge('Spreadsheet.appendRow', values?.length ?? 0);
+    if (!values) throw signatureError('SpreadsheetApp.Spreadsheet.appendRow', [rowContents]);
+    appendRowTo(this.#model.activeSheet, values);
+    return this.#api.sheet(this.#model.activeSheet);
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getFormUrl(): the form writing here, or null ("indeterminate" with several; ours is the leftmost response sheet's).
+  getFormUrl(): string | null {
+    this.#charge('getFormUrl');
+    return this.#model.sheets.find((s) => s.formUrl !== null)?.formUrl ?? null;
   }
 
   // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getProtections(ProtectionType)

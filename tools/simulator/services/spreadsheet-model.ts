@@ -11,6 +11,7 @@ import {
 } from './spreadsheet-rules';
 import { SheetModel } from './spreadsheet-sheet-model';
 import { MAX_WORKBOOK_CELLS, WORKBOOK_TOO_BIG } from './spreadsheet-values';
+import { resolveZone } from './utilities-zone';
 
 export interface SpreadsheetOptions {
   readonly timeZone?: string;
@@ -32,7 +33,7 @@ export const DEFAULT_OWNER = 'owner@example.com';
 export class SpreadsheetModel {
   readonly url: string;
   timeZone: string;
-  readonly locale: string;
+  locale: string;
   readonly owner: string;
   readonly sheets: SheetModel[] = [];
   activeSheet: SheetModel;
@@ -48,6 +49,9 @@ export class SpreadsheetModel {
   ) {
     this.url = `https://docs.google.com/spreadsheets/d/${id}/edit`;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    // A zone Sheets would not know is a harness mistake: fail now, not with GMT dates later.
+    if (!resolveZone(this.timeZone))
+      throw new Error(`Simulator: unknown time zone "${this.timeZone}"`);
     this.locale = options.locale ?? DEFAULT_LOCALE;
     this.owner = (options.owner ?? DEFAULT_OWNER).toLowerCase();
     // A new Sheets file has one 1000 x 26 sheet named after the locale ("Hoja 1" in Spanish).

@@ -7,6 +7,7 @@ import { type GridRect, rectA1 } from './spreadsheet-a1';
 import { intArg, type SheetsApi } from './spreadsheet-api';
 import { ProtectionApi } from './spreadsheet-protection';
 import { type RangeFormatMethods, rangeFormatMethods } from './spreadsheet-range-format';
+import { type RangeMergeMethods, rangeMergeMethods } from './spreadsheet-range-merge';
 import {
   cellCount,
   chargeRange,
@@ -24,7 +25,7 @@ import { TextFinderApi } from './spreadsheet-text-finder';
 export { checkRect, scriptValue } from './spreadsheet-range-state';
 
 // The format methods are installed on the prototype below; this tells TypeScript about them.
-export interface RangeApi extends RangeFormatMethods {}
+export interface RangeApi extends RangeFormatMethods, RangeMergeMethods {}
 
 export class RangeApi {
   constructor(api: SheetsApi, sheet: SheetModel, rect: GridRect) {
@@ -231,4 +232,4 @@ export class RangeApi {
   }
 }
 
-Object.assign(RangeApi.prototype, rangeFormatMethods);
+Object.assign(RangeApi.prototype, rangeFormatMethods, rangeMergeMethods);

@@ -6,6 +6,7 @@ import type { GridRect } from './spreadsheet-a1';
 import { type Cell, hasContent } from './spreadsheet-cell';
 import { displayCell } from './spreadsheet-format';
 import type { SpreadsheetModel } from './spreadsheet-model';
+import { shiftMerges } from './spreadsheet-range-merge';
 import {
   type ConditionalFormatRuleModel,
   validationAccepts,
@@ -32,6 +33,13 @@ export class SheetModel {
   conditionalRules: ConditionalFormatRuleModel[] = [];
   /** Set on a linked form's response sheet (Sheet.getFormUrl). */
   formUrl: string | null = null;
+  /**
+   * On a response sheet, the column Forms writes each field to ('timestamp', 'email', or an item
+   * id): Forms follows its columns when they move, so inserts and deletes shift these too.
+   */
+  readonly formColumns = new Map<string, number>();
+  /** Merged blocks (Range.merge); the upper-left cell holds the content. */
+  merges: GridRect[] = [];
 
   constructor(
     readonly parent: SpreadsheetModel,
@@ -146,6 +154,7 @@ export class SheetModel {
   insertRows(after: number, howMany: number): void {
     this.parent.checkGrowth(howMany * this.maxCols);
     openGap(this.rows, after, howMany);
+    this.merges = shiftMerges(this.merges, 'row', after, howMany);
     this.maxRows += howMany;
   }
 
@@ -156,6 +165,9 @@ export class SheetModel {
     }
     shiftKeys(this.columnWidths, after, howMany);
     shiftSet(this.hiddenColumns, after, howMany);
+    this.merges = shiftMerges(this.merges, 'col', after, howMany);
+    for (const [key, col] of this.formColumns)
+      if (col > after) this.formColumns.set(key, col + howMany);
     this.maxCols += howMany;
   }
 
@@ -168,6 +180,7 @@ export class SheetModel {
       throw new ScriptError('Sorry, it is not possible to delete all non-frozen rows.');
     }
     this.rows.splice(start - 1, howMany);
+    this.merges = shiftMerges(this.merges, 'row', start - 1, -howMany);
     this.maxRows -= howMany;
   }
 
@@ -181,6 +194,11 @@ export class SheetModel {
     for (const line of this.rows) if (line) line.splice(start - 1, howMany);
     shiftKeys(this.columnWidths, start - 1 + howMany, -howMany, start - 1);
     shiftSet(this.hiddenColumns, start - 1 + howMany, -howMany, start - 1);
+    this.merges = shiftMerges(this.merges, 'col', start - 1, -howMany);
+    for (const [key, col] of this.formColumns) {
+      if (col >= start + howMany) this.formColumns.set(key, col - howMany);
+      else if (col >= start) this.formColumns.delete(key);
+    }
     this.maxCols -= howMany;
   }
 

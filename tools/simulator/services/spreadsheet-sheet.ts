@@ -4,7 +4,7 @@
 import { ScriptError } from '../kernel';
 import { parseA1, splitSheetPrefix } from './spreadsheet-a1';
 import { bindSheet, intArg, sheetState, signatureError, type SheetsApi } from './spreadsheet-api';
-import { checkRect } from './spreadsheet-range-state';
+import { checkRect, scriptValue } from './spreadsheet-range-state';
 import type { SheetModel } from './spreadsheet-sheet-model';
 import { type SheetSettingsMethods, sheetSettingsMethods } from './spreadsheet-sheet-settings';
 import { checkLength } from './spreadsheet-values';
@@ -127,11 +127,44 @@ export class SheetApi {
     const values = Array.isArray(rowContents) ? (rowContents as unknown[]) : null;
     this.#charge('appendRow', values?.length ?? 0);
     if (!values) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
-    for (const v of values) if (typeof v === 'string') checkLength(v);
-    const row = this.#model.lastRow() + 1;
-    this.#model.growTo(row, values.length);
-    this.#model.write(row, 1, [values]);
+    appendRowTo(this.#model, values);
     return this;
+  }
+
+  /**
+   * developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer):
+   * "A -1 value given as the row or column position is equivalent to getting the very last row or
+   * column that has data in the sheet" — read here as: -1 for a start is the last row/column with
+   * content, -1 for a count runs to it.
+   */
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown[][] {
+    const args = [startRow, startColumn, numRows, numColumns];
+    const int = (v: unknown): number => this.#int(v, 'getSheetValues', args);
+    const lastRow = this.#model.lastRow();
+    const lastCol = this.#model.lastColumn();
+    const row = int(startRow) === -1 ? lastRow : int(startRow);
+    const col = int(startColumn) === -1 ? lastCol : int(startColumn);
+    const rect = checkRect(this.#model, {
+      row,
+      col,
+      numRows: int(numRows) === -1 ? lastRow - row + 1 : int(numRows),
+      numCols: int(numColumns) === -1 ? lastCol - col + 1 : int(numColumns),
+    });
+    this.#charge('getSheetValues', rect.numRows * rect.numCols);
+    const out: unknown[][] = [];
+    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+      const line: unknown[] = [];
+      for (let c = rect.col; c < rect.col + rect.numCols; c++) {
+        line.push(scriptValue(this.#model.cell(r, c)?.value ?? ''));
+      }
+      out.push(line);
+    }
+    return out;
   }
 
   // developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
@@ -234,3 +267,11 @@ export class SheetApi {
 }
 
 Object.assign(SheetApi.prototype, sheetSettingsMethods);
+
+/** Sheet.appendRow and Spreadsheet.appendRow: the row after the last one with content. */
+export function appendRowTo(model: SheetModel, values: readonly unknown[]): void {
+  for (const v of values) if (typeof v === 'string') checkLength(v);
+  const row = model.lastRow() + 1;
+  model.growTo(row, values.length);
+  model.write(row, 1, [values]);
+}

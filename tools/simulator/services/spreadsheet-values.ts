@@ -53,7 +53,7 @@ export function parseEntered(input: unknown, ctx: ParseContext): Entered {
   // An apostrophe forces text and is not part of the value (Sheets "'" prefix, as in Excel).
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1)
-    return { value: evaluateFormula(text), formula: text };
+    return { value: computeFormula(text), formula: text };
   return parseTyped(text, ctx);
 }
 
@@ -129,14 +129,26 @@ function makeDate(
   return { dateMs: fromWallClock(timeZone, y, mo, d, hour, minute, second) };
 }
 
-const FORMULA_ERROR = '#ERROR!';
-
 /**
  * The simulator has no formula engine. It computes formulas made only of numbers, + - * / and
- * parentheses (`=1+1` gives 2); any other formula reads back as '#ERROR!', the text Sheets shows
- * for a formula it cannot parse. Tests that need real formula results must not rely on this.
+ * parentheses (`=1+1` gives 2; a division by zero gives Sheets' '#DIV/0!'). Any other formula
+ * fails loudly AT WRITE TIME (setValue, setValues, setFormula, appendRow, a person typing it):
+ * reading back a made-up value would let a test pass on a result Sheets never produced, and the
+ * writer's stack trace points at the code to change. Write the value instead, or teach
+ * evaluateFormula the function.
  */
-export function evaluateFormula(formula: string): CellValue {
+export function computeFormula(formula: string): CellValue {
+  const value = evaluateFormula(formula);
+  if (value === null) {
+    throw new Error(
+      `Simulator: cannot compute the formula ${formula} (only numbers, + - * / and parentheses are evaluated)`,
+    );
+  }
+  return value;
+}
+
+/** The value of an arithmetic-only formula, or null when it is anything else. */
+export function evaluateFormula(formula: string): CellValue | null {
   const src = formula.slice(1).replace(/\s+/g, '');
   let pos = 0;
   const fail = (): never => {
@@ -179,10 +191,10 @@ export function evaluateFormula(formula: string): CellValue {
   };
   try {
     const v = expr();
-    if (pos !== src.length) return FORMULA_ERROR;
+    if (pos !== src.length) return null;
     // Sheets shows #DIV/0! for a division by zero.
     return Number.isFinite(v) ? v : '#DIV/0!';
   } catch {
-    return FORMULA_ERROR;
+    return null;
   }
 }
