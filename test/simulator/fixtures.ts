@@ -175,6 +175,7 @@ export class Desk {
       new Workspace({
         library: { code: p.libraryCode, files: p.libraryFiles },
         shimCode: p.shimCode,
+        shimFiles: p.shimFiles,
         startMs: options.start ?? bogota('2026-02-02T07:00:00'),
         ...(options.costs ? { costs: options.costs } : {}),
       });
@@ -413,4 +414,125 @@ export function expectEachResponseOnce(desk: Desk): void {
     .form()
     .responses.map((r) => ({ response: r.id, rows: desk.rowsOf(r.id).length }));
   expect(counts).toEqual(counts.map((c) => ({ response: c.response, rows: 1 })));
+}
+
+// ---- Helpers for the integrity tests (test/simulator/integrity-*.test.ts) ----
+import { looksLikeCasesSheet, readAllCases } from '../../tools/scenario/read-back';
+import { HandEditError } from '../../tools/simulator/hand-edits';
+
+/** What `rpc` replies, as the sidebar sees it. */
+export interface RpcResult {
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly message?: string;
+  readonly data?: Record<string, unknown>;
+}
+
+/** A clerk's act through the rpc gateway; the execution itself must not fail. */
+export function act(desk: Desk, by: string, payload: Record<string, unknown>): RpcResult {
+  const run = desk.rpc(by, 'act', payload);
+  if (run.error) throw new Error(`rpc act failed: ${run.error.message}`);
+  return run.value as RpcResult;
+}
+
+/** Every case the entity ever issued: `Radicados` and every sheet laid out like it (archives). */
+export function allCasesAnywhere(desk: Desk): CaseRecord[] {
+  return readAllCases(desk.model);
+}
+
+/**
+ * Every row of every sheet laid out like `Radicados` (duplicates included), as
+ * { sheet, radicado, responseId }: what a person counting cases by hand sees.
+ */
+export function caseRowsAnywhere(
+  desk: Desk,
+): Array<{ sheet: string; radicado: string; responseId: string }> {
+  const out: Array<{ sheet: string; radicado: string; responseId: string }> = [];
+  for (const sheet of desk.model.sheets) {
+    if (!looksLikeCasesSheet(sheet)) continue;
+    const headers: string[] = [];
+    for (let c = 1; c <= sheet.lastColumn(); c += 1)
+      headers.push(String(sheet.cell(1, c)?.value ?? '').trim());
+    const radicadoAt = headers.indexOf('Radicado') + 1;
+    const keyAt = headers.indexOf('ID de respuesta del formulario') + 1;
+    for (let r = 2; r <= sheet.lastRow(); r += 1) {
+      const radicado = String(sheet.cell(r, radicadoAt)?.value ?? '').trim();
+      if (!radicado) continue;
+      out.push({
+        sheet: sheet.name,
+        radicado,
+        responseId: keyAt > 0 ? String(sheet.cell(r, keyAt)?.value ?? '') : '',
+      });
+    }
+  }
+  return out;
+}
+
+/** The distinct radicados the entity gave one form response, across every cases sheet. */
+export function radicadosOfResponse(desk: Desk, responseId: string): string[] {
+  const key = desk.keyOf(responseId);
+  return [
+    ...new Set(
+      allCasesAnywhere(desk)
+        .filter((c) => c.responseId === key)
+        .map((c) => c.radicado),
+    ),
+  ];
+}
+
+/** Acknowledgements actually delivered to `address` (MailApp's record, not the outbox). */
+export function acknowledgementsTo(desk: Desk, address: string) {
+  return desk.mailTo(address).filter((m) => m.subject.startsWith('Radicado '));
+}
+
+/**
+ * A person types into cells as in the Sheets UI, stopped by real protections as Sheets stops
+ * them (HandEditError naming the cell); then the edit triggers fire as for any hand edit.
+ */
+export function typeAsPerson(
+  desk: Desk,
+  by: string,
+  sheet: string,
+  row: number,
+  col: number,
+  values: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+) {
+  for (let r = 0; r < values.length; r += 1)
+    for (let c = 0; c < values[r].length; c += 1)
+      if (!desk.model.canUserEdit(sheet, row + r, col + c, by))
+        throw new HandEditError(
+          'cell',
+          `${by} may not edit protected cells of sheet "${sheet}" (row ${row + r}, column ${col + c})`,
+        );
+  return desk.harness.typeCells(desk.name, by, sheet, row, col, values);
+}
+
+/** Every cell of every sheet, as text (values and formulas), for searching what is stored. */
+export function everyCellText(desk: Desk): Array<{ sheet: string; row: number; text: string }> {
+  const out: Array<{ sheet: string; row: number; text: string }> = [];
+  for (const sheet of desk.model.sheets) {
+    for (let r = 1; r <= sheet.lastRow(); r += 1)
+      for (let c = 1; c <= sheet.lastColumn(); c += 1) {
+        const cell = sheet.cell(r, c);
+        if (!cell) continue;
+        const value = cell.value;
+        const text = typeof value === 'object' ? String(value.dateMs) : String(value);
+        if (text) out.push({ sheet: sheet.name, row: r, text });
+        if (cell.formula) out.push({ sheet: sheet.name, row: r, text: cell.formula });
+      }
+  }
+  return out;
+}
+
+/** The Historial lines of one case (raw cell values by column key). */
+export function historyOf(desk: Desk, radicado: string): Array<Record<string, unknown>> {
+  return desk.history().filter((h) => h.radicado === radicado);
+}
+
+/**
+ * A whole minute `minutes` after the virtual clock (form timestamps are whole milliseconds in Apps
+ * Script; the simulator's clock may carry fractions of one after an execution).
+ */
+export function minutesFromNow(desk: Desk, minutes: number): number {
+  return Math.ceil(desk.ws.now / 60_000) * 60_000 + minutes * 60_000;
 }

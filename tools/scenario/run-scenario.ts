@@ -19,6 +19,7 @@ import { HandEditError, editOpKind, type EditOp } from '../simulator/hand-edits'
 import { Workspace, type WorkspaceOptions } from '../simulator/workspace';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
 import { readAllCases } from './read-back';
+import { MANIFEST_FILE } from '../simulator/project-loader';
 import { responseKey } from '../../src/core/intake/prefilled-url';
 import { prefilledUrl } from '../simulator/services/form-response';
 import {
@@ -33,8 +34,11 @@ export const SETUP_MENU = 'Configurar o reparar';
 
 export interface BuiltProjects {
   readonly libraryCode: string;
+  /** The library's HTML files and its manifest (`appsscript`), as Apps Script keeps them. */
   readonly libraryFiles: ReadonlyMap<string, string>;
   readonly shimCode: string;
+  /** The entity script's manifest (`appsscript`): its time zone is the script's. */
+  readonly shimFiles: ReadonlyMap<string, string>;
 }
 
 export function loadBuiltProjects(distDir: string): BuiltProjects {
@@ -43,10 +47,15 @@ export function loadBuiltProjects(distDir: string): BuiltProjects {
   for (const name of readdirSync(libraryDir).filter((f) => f.endsWith('.html'))) {
     files.set(name.replace(/\.html$/, ''), readFileSync(join(libraryDir, name), 'utf8'));
   }
+  files.set(MANIFEST_FILE, readFileSync(join(libraryDir, 'appsscript.json'), 'utf8'));
+  const shimFiles = new Map([
+    [MANIFEST_FILE, readFileSync(join(distDir, 'entity', 'appsscript.json'), 'utf8')],
+  ]);
   return {
     libraryCode: readFileSync(join(libraryDir, 'Code.js'), 'utf8'),
     libraryFiles: files,
     shimCode: readFileSync(join(distDir, 'entity', 'Code.js'), 'utf8'),
+    shimFiles,
   };
 }
 
@@ -131,6 +140,8 @@ function configureEntity(harness: Harness, entity: ScenarioEntity, owner: string
     owner,
     mailQuotaPerDay: settings.mailQuotaPerDay,
     spreadsheetName: `Ventanilla PQRSD - ${settings.name}`,
+    spreadsheetLocale: settings.spreadsheetLocale,
+    spreadsheetTimeZone: settings.spreadsheetTimeZone,
   });
   harness.open(entity.id, owner);
   const first = harness.menu(entity.id, owner, SETUP_MENU);
@@ -278,6 +289,7 @@ export function runScenario(
   const ws = new Workspace({
     library: { code: projects.libraryCode, files: projects.libraryFiles },
     shimCode: projects.shimCode,
+    shimFiles: projects.shimFiles,
     startMs,
     ...options,
   });

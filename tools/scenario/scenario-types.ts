@@ -14,6 +14,11 @@ export interface ScenarioEntitySettings {
   readonly nonBusinessDayFiling?: 'next_business_day' | 'actual_day';
   readonly extensionRule?: 'total' | 'additional';
   readonly mailQuotaPerDay?: number;
+  /** `editors` (default) or `strict`: see the README's trust model. */
+  readonly trustMode?: 'editors' | 'strict';
+  /** The tracking spreadsheet's locale (e.g. es_CO, en_US) and time zone as created. */
+  readonly spreadsheetLocale?: string;
+  readonly spreadsheetTimeZone?: string;
   readonly defaultDependency?: string;
   readonly supervisorEmails?: readonly string[];
   readonly followUpUrl?: string;
@@ -132,6 +137,11 @@ function checkEntity(raw: unknown, path: string, errors: string[]): void {
     !['total', 'additional'].includes(String(raw.extensionRule))
   )
     errors.push(`${path}.extensionRule: total or additional`);
+  if (raw.trustMode !== undefined && !['editors', 'strict'].includes(String(raw.trustMode)))
+    errors.push(`${path}.trustMode: editors or strict`);
+  for (const key of ['spreadsheetLocale', 'spreadsheetTimeZone'] as const)
+    if (raw[key] !== undefined && typeof raw[key] !== 'string')
+      errors.push(`${path}.${key}: text`);
   for (const d of Array.isArray(raw.closedDays) ? raw.closedDays : []) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(d)))
       errors.push(`${path}.closedDays: ${String(d)} is not YYYY-MM-DD`);

@@ -41,6 +41,8 @@ export interface WorkspaceOptions {
     readonly userSymbol?: string;
   };
   readonly shimCode: string;
+  /** The entity script's other files: its manifest (`appsscript`) sets its time zone. */
+  readonly shimFiles?: ReadonlyMap<string, string>;
   readonly startMs: number;
   readonly costs?: Readonly<Record<string, CostRule>>;
   readonly openBehaviours?: Partial<OpenBehaviours>;
@@ -59,6 +61,9 @@ export interface EntityOptions {
   /** Google Workspace domain of the entity's accounts; active-user email is visible within it. */
   readonly domain?: string;
   readonly mailQuotaPerDay?: number;
+  /** The tracking spreadsheet's locale and time zone (File > Settings); es_CO and Bogotá by default. */
+  readonly spreadsheetLocale?: string;
+  readonly spreadsheetTimeZone?: string;
 }
 
 export interface Entity {
@@ -180,7 +185,7 @@ export class Workspace {
       options.library.code,
       options.library.files ?? new Map(),
     );
-    this.shim = compileProject('entity', options.shimCode);
+    this.shim = compileProject('entity', options.shimCode, options.shimFiles ?? new Map());
     this.costs = options.costs ?? DEFAULT_COSTS;
     this.openBehaviours = { documentStoresInLibrary: 'null', ...options.openBehaviours };
     this.random = mulberry32(options.seed ?? 20261126);
@@ -202,8 +207,8 @@ export class Workspace {
     const spreadsheet = this.spreadsheets.create(
       options.spreadsheetName ?? `PQRSD - ${options.name}`,
       {
-        timeZone: 'America/Bogota',
-        locale: 'es_CO',
+        timeZone: options.spreadsheetTimeZone ?? 'America/Bogota',
+        locale: options.spreadsheetLocale ?? 'es_CO',
         owner: options.owner,
       },
     );

@@ -58,19 +58,27 @@ export function parseCalendarDate(s: string): CalendarDate | null {
  * Example: dayNumberOf('1970-01-02') → 1. Throws RangeError for anything but a valid 'YYYY-MM-DD'.
  */
 export function dayNumberOf(d: CalendarDate): number {
-  // The hottest function of a sweep: a well-formed date is read with integer arithmetic only, and
-  // anything else goes to the checked reading, which throws.
-  if (d.length === 10 && d.charCodeAt(4) === DASH && d.charCodeAt(7) === DASH) {
-    const y0 = d.charCodeAt(0) - CODE_0;
-    const y1 = d.charCodeAt(1) - CODE_0;
-    const y2 = d.charCodeAt(2) - CODE_0;
-    const y3 = d.charCodeAt(3) - CODE_0;
-    const m0 = d.charCodeAt(5) - CODE_0;
-    const m1 = d.charCodeAt(6) - CODE_0;
-    const d0 = d.charCodeAt(8) - CODE_0;
-    const d1 = d.charCodeAt(9) - CODE_0;
-    // `>>> 0` turns a negative difference (a character below '0') into a large number.
-    if (
+  const dayNumber = wellFormedDayNumber(d);
+  return dayNumber === dayNumber ? dayNumber : checkedDayNumberOf(d); // NaN: throws
+}
+
+/**
+ * The day number of a well-formed 'YYYY-MM-DD' date, or NaN. The hottest function of a sweep:
+ * integer arithmetic only, no exception.
+ */
+function wellFormedDayNumber(d: CalendarDate): number {
+  if (d.length !== 10 || d.charCodeAt(4) !== DASH || d.charCodeAt(7) !== DASH) return NaN;
+  const y0 = d.charCodeAt(0) - CODE_0;
+  const y1 = d.charCodeAt(1) - CODE_0;
+  const y2 = d.charCodeAt(2) - CODE_0;
+  const y3 = d.charCodeAt(3) - CODE_0;
+  const m0 = d.charCodeAt(5) - CODE_0;
+  const m1 = d.charCodeAt(6) - CODE_0;
+  const d0 = d.charCodeAt(8) - CODE_0;
+  const d1 = d.charCodeAt(9) - CODE_0;
+  // `>>> 0` turns a negative difference (a character below '0') into a large number.
+  if (
+    !(
       y0 >>> 0 <= 9 &&
       y1 >>> 0 <= 9 &&
       y2 >>> 0 <= 9 &&
@@ -79,16 +87,15 @@ export function dayNumberOf(d: CalendarDate): number {
       m1 >>> 0 <= 9 &&
       d0 >>> 0 <= 9 &&
       d1 >>> 0 <= 9
-    ) {
-      const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-      const month = m0 * 10 + m1;
-      const day = d0 * 10 + d1;
-      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-        return daysFromCivil(year, month, day);
-      }
-    }
+    )
+  ) {
+    return NaN;
   }
-  return checkedDayNumberOf(d);
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
+  return daysFromCivil(year, month, day);
 }
 
 function checkedDayNumberOf(d: CalendarDate): number {
@@ -258,14 +265,31 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** The date as Colombians write it, 'DD/MM/YYYY'. Example: formatDateEs('2026-07-14') → '14/07/2026'. */
 export function formatDateEs(d: CalendarDate): string {
-  let written = writtenEs.get(d);
+  const dayNumber = wellFormedDayNumber(d);
+  if (dayNumber >= CACHED_DAYS_FROM && dayNumber < CACHED_DAYS_TO) {
+    const at = dayNumber - CACHED_DAYS_FROM;
+    let block = writtenEs[at >> BLOCK_BITS];
+    if (block === undefined) writtenEs[at >> BLOCK_BITS] = block = new Array(BLOCK_MASK + 1);
+    const cached = block[at & BLOCK_MASK];
+    if (cached !== undefined) return cached;
+    return (block[at & BLOCK_MASK] = writeDateEs(d));
+  }
+  let written = writtenOtherEs.get(d);
   if (written === undefined) {
-    written = d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
-    if (writtenEs.size >= 100_000) writtenEs.clear(); // bounded: dates are few, junk is not
-    writtenEs.set(d, written);
+    written = writeDateEs(d);
+    if (writtenOtherEs.size >= 100_000) writtenOtherEs.clear(); // bounded: dates are few, junk is not
+    writtenOtherEs.set(d, written);
   }
   return written;
 }
 
-/** Explanations repeat the same dates in thousands of cases; each is written once. */
-const writtenEs = new Map<CalendarDate, string>();
+function writeDateEs(d: CalendarDate): string {
+  return d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
+}
+
+/**
+ * Explanations repeat the same dates in thousands of cases; each is written once, by day number
+ * (in blocks, as writtenDates) when it is a date of 1900–2199, in a bounded map otherwise.
+ */
+const writtenEs: (string[] | undefined)[] = [];
+const writtenOtherEs = new Map<CalendarDate, string>();
