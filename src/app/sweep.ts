@@ -11,6 +11,7 @@ import type { CaseRecord } from '../core/cases/case-record';
 import { caseSnapshot, chainLine, lineHash, restoreSnapshot } from '../core/cases/case-seal';
 import { keyMarker, radicationLines } from '../core/cases/radication-lines';
 import { readEntryMap } from '../core/intake/prefilled-url';
+import { formatMessage } from '../core/messages';
 import { parseRadicado } from '../core/radicado';
 import {
   buildAnchors,
@@ -355,6 +356,9 @@ function deliver(
   // What was sent is saved before anything else can fail, so no mail is ever sent twice.
   for (const next of updated.values()) changes.set(mailKey(next.key), JSON.stringify(next));
   const toRecord = entries.map((e) => updated.get(e.key) ?? e).filter((e) => !e.recorded);
+  // A citizen's address MailApp refused is flagged on the case, so staff answer by another way.
+  for (const refused of toRecord.filter((e) => e.status === 'fallido' && e.kind === 'acuse'))
+    flagRefusedMail(deps, reader, refused, secret);
   // A failure here is reported by the phase; the statuses above are kept all the same.
   if (toRecord.length > 0) deps.outboxLog.record(toRecord);
   const recorded = new Set(toRecord.map((e) => e.key));
@@ -365,6 +369,32 @@ function deliver(
     else changes.set(mailKey(next.key), JSON.stringify({ ...next, recorded: true }));
   }
   return { sent, deferred, failed };
+}
+
+function flagRefusedMail(
+  deps: SweepDeps,
+  reader: CaseReader,
+  entry: MailEntry,
+  secret: string,
+): void {
+  const located = reader.get(entry.radicado);
+  if (!located || !located.sealOk) return;
+  const alert = formatMessage('MAIL_REFUSED', { to: entry.to, error: entry.lastError });
+  if (located.record.alerts.includes(alert)) return;
+  const line = chainLine(secret, located.record.chainHead, {
+    at: isoSeconds(deps.clock.now()),
+    by: 'revisión periódica',
+    radicado: entry.radicado,
+    event: 'correo_rechazado',
+    details: alert,
+  });
+  const next: CaseRecord = {
+    ...located.record,
+    alerts: [...located.record.alerts, alert],
+    chainHead: line.hash,
+  };
+  deps.cases.write(located.row, next);
+  deps.history.appendOne({ ...line, after: caseSnapshot(secret, next) });
 }
 
 /** Days left change once a day; due dates only if the calendar changed. */

@@ -34,6 +34,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   MAIL_QUOTA_EXHAUSTED:
     'Se agotó la cuota diaria de correo; el mensaje quedó en la bandeja de salida para el próximo envío.',
   MAIL_SEND_FAILED: 'No se pudo enviar el correo: {error}. Se reintentará.',
+  MAIL_REFUSED:
+    'El correo a {to} fue rechazado ({error}): comuníquese con el peticionario por otro medio.',
   FORM_NOT_CONFIGURED:
     'El formulario de PQRSD no está configurado: use Extensiones > Ventanilla PQRSD > Configurar o reparar.',
   FORM_ITEM_MISSING:

@@ -342,6 +342,15 @@ describe('runSweep: mail', () => {
       lastError: 'Invalid email: ana@example.com',
     });
     expect(keysWith(deps, MAIL_PREFIX)).toEqual([]);
+    // The case shows it, so staff reach the citizen another way, and the Historial says so.
+    const row = deps.cases.at(2);
+    expect(row.alerts.some((a) => a.includes('ana@example.com') && a.includes('rechazado'))).toBe(
+      true,
+    );
+    const lines = deps.history.of('2026-000001');
+    expect(lines[lines.length - 1].event).toBe('correo_rechazado');
+    expect(lines[lines.length - 1].prev).toBe(lines[lines.length - 2].hash);
+    expect(row.chainHead).toBe(lines[lines.length - 1].hash);
   });
 
   it('does not start a send with too little time left', () => {

@@ -22,9 +22,13 @@ console.log('');
 for (const verdict of report.verdicts) console.log(verdict.line);
 console.log('');
 const notes = [
-  'calls and simulated ms count the measured execution only: the form-submit trigger (intake),',
-  `the rpc gateway (rpc.act), each averaged over ${suite.repeats} runs after a warm-up; the time-driven`,
-  "trigger (sweep.run), its day's first run, which refreshes every open case's clock.",
+  'calls and simulated ms count the measured execution only: the form-submit trigger',
+  '(intake.submission, one valid email acknowledged), the rpc gateway (rpc.act, an extension),',
+  `each averaged over ${suite.repeats} runs after a warm-up; the time-driven trigger (sweep.run,`,
+  "the day's first run: clocks, integrity, anchors; sweep.idle, the next hourly run, nothing due).",
+  'intake.burst: filings at uniform random instants in the window, each trigger starting at its',
+  'instant, so executions overlap and wait on the entity lock in simulated time; calls and ms per',
+  'execution, deferred = lock waits that ran out, p95 ack ms = filing to acknowledgement sent.',
   `Pre-filled Radicados sheets keep ${HEADROOM_ROWS} blank rows below the cases, as a sheet in use has.`,
 ];
 for (const note of notes) console.log(note);

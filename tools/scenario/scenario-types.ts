@@ -140,8 +140,7 @@ function checkEntity(raw: unknown, path: string, errors: string[]): void {
   if (raw.trustMode !== undefined && !['editors', 'strict'].includes(String(raw.trustMode)))
     errors.push(`${path}.trustMode: editors or strict`);
   for (const key of ['spreadsheetLocale', 'spreadsheetTimeZone'] as const)
-    if (raw[key] !== undefined && typeof raw[key] !== 'string')
-      errors.push(`${path}.${key}: text`);
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') errors.push(`${path}.${key}: text`);
   for (const d of Array.isArray(raw.closedDays) ? raw.closedDays : []) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(d)))
       errors.push(`${path}.closedDays: ${String(d)} is not YYYY-MM-DD`);

@@ -59,6 +59,8 @@ interface YearIndex {
   readonly through: Int32Array;
   /** The year's business days, in order: the k-th is businessDays[k - 1]. */
   readonly businessDays: readonly CalendarDate[];
+  /** Their day numbers. */
+  readonly businessDayNumbers: Int32Array;
   /** nonBusinessReason of each day of the year, by offset, once asked (bounded by the year). */
   readonly reasons: (string | undefined)[];
 }
@@ -132,6 +134,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
     const closedDays = closed.get(year) ?? noDays;
     const through = new Int32Array(length);
     const business: CalendarDate[] = [];
+    const businessNumbers: number[] = [];
     for (let i = 0; i < length; i++) {
       const dayNumber = firstDay + i;
       const weekday = weekdayOf(dayNumber);
@@ -140,17 +143,30 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
         (weekday !== 6 || o.worksSaturdays) &&
         !holidays.has(dayNumber) &&
         !closedDays.has(dayNumber);
-      if (open) business.push(toDate(dayNumber));
+      if (open) {
+        business.push(toDate(dayNumber));
+        businessNumbers.push(dayNumber);
+      }
       through[i] = business.length;
     }
-    const index: YearIndex = { year, firstDay, through, businessDays: business, reasons: [] };
+    const index: YearIndex = {
+      year,
+      firstDay,
+      through,
+      businessDays: business,
+      businessDayNumbers: Int32Array.from(businessNumbers),
+      reasons: [],
+    };
     years[year - MIN_CALENDAR_YEAR] = index;
     return (lastIndex = index);
   }
 
   // Offset within its year of the date last passed to locate(); a scratch value rather than a
-  // returned object, because a sweep locates millions of dates. The last two dates are remembered:
-  // a clock asks about its receipt date several times, and every clock about the same `today`.
+  // returned object, because a sweep locates millions of dates. Dates are remembered where they
+  // were found, so that asking again costs no parsing: the last two dates located (a clock asks
+  // about its receipt date several times) and the last date addBusinessDays returned (a due date,
+  // counted next). businessDaysBetween also remembers its first date: every clock counts from the
+  // same `today`. Only positions of dates already checked are kept, so nothing changes but speed.
   let located = 0;
   let lastDate = '';
   let lastYear: YearIndex | null = null;
@@ -158,6 +174,9 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
   let previousDate = '';
   let previousYear: YearIndex | null = null;
   let previousOffset = 0;
+  let resultDate = '';
+  let resultYear: YearIndex | null = null;
+  let resultOffset = 0;
   function locate(d: CalendarDate): YearIndex {
     if (d === lastDate && lastYear !== null) {
       located = lastOffset;
@@ -166,6 +185,10 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
     if (d === previousDate && previousYear !== null) {
       located = previousOffset;
       return previousYear;
+    }
+    if (d === resultDate && resultYear !== null) {
+      located = resultOffset;
+      return resultYear;
     }
     const dayNumber = toDayNumber(d);
     const sameYear =
@@ -205,16 +228,51 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       index = indexOf(--year);
       k += index.businessDays.length;
     }
-    return index.businessDays[k - 1] as CalendarDate;
+    const result = index.businessDays[k - 1] as CalendarDate;
+    resultDate = result;
+    resultYear = index;
+    resultOffset = (index.businessDayNumbers[k - 1] as number) - index.firstDay;
+    return result;
   }
 
-  function countUpTo(from: CalendarDate, to: CalendarDate): number {
-    const start = locate(from);
-    const startCount = start.through[located] as number;
-    const end = locate(to);
-    let count = (end.through[located] as number) - startCount;
+  /** Business days in (start, end], both given by locate(); start must not be after end. */
+  function countUpTo(start: YearIndex, startOffset: number, end: YearIndex, endOffset: number) {
+    let count = (end.through[endOffset] as number) - (start.through[startOffset] as number);
     for (let year = start.year; year < end.year; year++) count += indexOf(year).businessDays.length;
     return count;
+  }
+
+  let countFrom = '';
+  let countFromYear: YearIndex | null = null;
+  let countFromOffset = 0;
+  function businessDaysBetween(from: CalendarDate, to: CalendarDate): number {
+    let start: YearIndex;
+    let startOffset: number;
+    let end: YearIndex;
+    let endOffset: number;
+    if (from === countFrom && countFromYear !== null) {
+      start = countFromYear;
+      startOffset = countFromOffset;
+      end = locate(to);
+      endOffset = located;
+    } else if (from <= to) {
+      start = locate(from);
+      startOffset = located;
+      end = locate(to);
+      endOffset = located;
+    } else {
+      // The earlier date is read first, as a count from it would.
+      end = locate(to);
+      endOffset = located;
+      start = locate(from);
+      startOffset = located;
+    }
+    countFrom = from;
+    countFromYear = start;
+    countFromOffset = startOffset;
+    return from <= to
+      ? countUpTo(start, startOffset, end, endOffset)
+      : 0 - countUpTo(end, endOffset, start, startOffset); // never -0
   }
 
   return {
@@ -227,9 +285,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       return addBusinessDays(d, 1);
     },
     addBusinessDays,
-    businessDaysBetween(from, to) {
-      return from <= to ? countUpTo(from, to) : 0 - countUpTo(to, from); // never -0
-    },
+    businessDaysBetween,
     holidayName(d) {
       return holidaysOf(yearOfDate(d)).get(toDayNumber(d)) ?? null;
     },

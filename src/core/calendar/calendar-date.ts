@@ -42,6 +42,10 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function parseCalendarDate(s: string): CalendarDate | null {
   if (typeof s !== 'string') return null; // a sheet cell may hold a Date or a number
+  if (s.length === 10) {
+    // Nothing to trim: a space at either end would leave fewer than 10 characters, and is no digit.
+    return wellFormedDayNumber(s) >= FIRST_DAY_OF_YEAR_1 ? s : null;
+  }
   const text = s.trim();
   if (text.length !== 10 || text.charAt(4) !== '-' || text.charAt(7) !== '-') return null;
   const year = readDigits(text, 0, 4);
@@ -62,6 +66,9 @@ export function dayNumberOf(d: CalendarDate): number {
   return dayNumber === dayNumber ? dayNumber : checkedDayNumberOf(d); // NaN: throws
 }
 
+/** dayNumberOf('0001-01-01'): parseCalendarDate refuses year 0000. */
+const FIRST_DAY_OF_YEAR_1 = -719162;
+
 /**
  * The day number of a well-formed 'YYYY-MM-DD' date, or NaN. The hottest function of a sweep:
  * integer arithmetic only, no exception.
@@ -77,18 +84,16 @@ function wellFormedDayNumber(d: CalendarDate): number {
   const d0 = d.charCodeAt(8) - CODE_0;
   const d1 = d.charCodeAt(9) - CODE_0;
   // `>>> 0` turns a negative difference (a character below '0') into a large number.
-  if (
-    !(
-      y0 >>> 0 <= 9 &&
-      y1 >>> 0 <= 9 &&
-      y2 >>> 0 <= 9 &&
-      y3 >>> 0 <= 9 &&
-      m0 >>> 0 <= 9 &&
-      m1 >>> 0 <= 9 &&
-      d0 >>> 0 <= 9 &&
-      d1 >>> 0 <= 9
-    )
-  ) {
+  if (!(
+    y0 >>> 0 <= 9 &&
+    y1 >>> 0 <= 9 &&
+    y2 >>> 0 <= 9 &&
+    y3 >>> 0 <= 9 &&
+    m0 >>> 0 <= 9 &&
+    m1 >>> 0 <= 9 &&
+    d0 >>> 0 <= 9 &&
+    d1 >>> 0 <= 9
+  )) {
     return NaN;
   }
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
@@ -131,8 +136,17 @@ export function dayNumberAtStart(text: string): number {
   return daysFromCivil(year, month, day);
 }
 
-/** H. Hinnant's days_from_civil, for a date already checked. */
-function daysFromCivil(civilYear: number, month: number, day: number): number {
+/** H. Hinnant's days_from_civil, for a date already checked; from a table for 1900–2200. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const row = year - TABLE_FIRST_YEAR;
+  if (row >= 0 && row < YEAR_STARTS.length) {
+    const leapDay = month > 2 && isLeapYear(year) ? 1 : 0;
+    return (YEAR_STARTS[row] as number) + (DAYS_BEFORE_MONTH[month] as number) + leapDay + day - 1;
+  }
+  return civilDayNumber(year, month, day);
+}
+
+function civilDayNumber(civilYear: number, month: number, day: number): number {
   const year = civilYear - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
@@ -141,6 +155,14 @@ function daysFromCivil(civilYear: number, month: number, day: number): number {
     yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+
+/** Days before each month (1–12) in a common year. */
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+/** Day numbers of 1 January of the years 1900–2200: no division left in the common case. */
+const TABLE_FIRST_YEAR = 1900;
+const YEAR_STARTS = Int32Array.from({ length: 301 }, (_, row) =>
+  civilDayNumber(TABLE_FIRST_YEAR + row, 1, 1),
+);
 
 function digitAt(s: string, i: number): number {
   const digit = s.charCodeAt(i) - CODE_0;
@@ -265,31 +287,14 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** The date as Colombians write it, 'DD/MM/YYYY'. Example: formatDateEs('2026-07-14') → '14/07/2026'. */
 export function formatDateEs(d: CalendarDate): string {
-  const dayNumber = wellFormedDayNumber(d);
-  if (dayNumber >= CACHED_DAYS_FROM && dayNumber < CACHED_DAYS_TO) {
-    const at = dayNumber - CACHED_DAYS_FROM;
-    let block = writtenEs[at >> BLOCK_BITS];
-    if (block === undefined) writtenEs[at >> BLOCK_BITS] = block = new Array(BLOCK_MASK + 1);
-    const cached = block[at & BLOCK_MASK];
-    if (cached !== undefined) return cached;
-    return (block[at & BLOCK_MASK] = writeDateEs(d));
-  }
-  let written = writtenOtherEs.get(d);
+  let written = writtenEs.get(d);
   if (written === undefined) {
-    written = writeDateEs(d);
-    if (writtenOtherEs.size >= 100_000) writtenOtherEs.clear(); // bounded: dates are few, junk is not
-    writtenOtherEs.set(d, written);
+    written = d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
+    if (writtenEs.size >= 100_000) writtenEs.clear(); // bounded: dates are few, junk is not
+    writtenEs.set(d, written);
   }
   return written;
 }
 
-function writeDateEs(d: CalendarDate): string {
-  return d.slice(8, 10) + '/' + d.slice(5, 7) + '/' + d.slice(0, 4);
-}
-
-/**
- * Explanations repeat the same dates in thousands of cases; each is written once, by day number
- * (in blocks, as writtenDates) when it is a date of 1900–2199, in a bounded map otherwise.
- */
-const writtenEs: (string[] | undefined)[] = [];
-const writtenOtherEs = new Map<CalendarDate, string>();
+/** Explanations repeat the same dates in thousands of cases; each is written once. */
+const writtenEs = new Map<CalendarDate, string>();
