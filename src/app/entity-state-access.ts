@@ -17,8 +17,11 @@ import {
 import type { CaseStore, HistoryLog } from '../ports/case-store';
 import type { Clock, Logger, StateStore, Tokens } from '../ports/entity-state';
 
-/** Form responses can become visible a little after their timestamp: look back this far. */
-export const RECONCILE_OVERLAP_MS = 6 * 60 * 60 * 1000;
+/**
+ * Form responses can become visible a little after their timestamp (minutes at worst): the
+ * reconciliation looks back this far, and keeps the filings of that window in the state.
+ */
+export const RECONCILE_OVERLAP_MS = 2 * 60 * 60 * 1000;
 
 export interface StateDeps {
   readonly store: StateStore;

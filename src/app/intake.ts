@@ -37,7 +37,13 @@ import type { EntityConfig } from '../ports/config-source';
 import type { Mailer, OutboxLog } from '../ports/mail';
 import type { Mutex } from '../ports/entity-state';
 import { loadState, RECONCILE_OVERLAP_MS, type StateDeps } from './entity-state-access';
-import { afterAttempt, followUpLink, formatLocalInstant, trySend } from './mail-delivery';
+import {
+  afterAttempt,
+  followUpLink,
+  formatLocalInstant,
+  newMailEntry,
+  trySend,
+} from './mail-delivery';
 
 export { formatLocalInstant } from './mail-delivery';
 
@@ -111,30 +117,6 @@ function buildRecord(
     tokenHash: parts.tokenHash,
     events: [],
     chainHead: '',
-  };
-}
-
-function mailEntry(
-  kind: MailKind,
-  key: string,
-  record: CaseRecord,
-  to: string,
-  subject: string,
-  nowIso: string,
-  claimed: boolean,
-): MailEntry {
-  return {
-    key,
-    radicado: record.radicado,
-    kind,
-    to,
-    subject,
-    status: claimed ? 'enviado' : 'pendiente',
-    attempts: claimed ? 1 : 0,
-    createdAt: nowIso,
-    sentAt: claimed ? nowIso : '',
-    lastError: '',
-    recorded: false,
   };
 }
 
@@ -214,7 +196,9 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
     const lines = radicationLines(current.secret, base, facts);
     const record: CaseRecord = { ...base, chainHead: lines[lines.length - 1].hash };
 
-    const mails: MailEntry[] = [];
+    // The acknowledgement is claimed in the filing itself (sent right after the lock); it and the
+    // assignee's notice become outbox records when the sweep folds the filing in, so the hot path
+    // writes one small entry per filing.
     if (submission.emailDeliverable) {
       const mail = planAcknowledgement(record, {
         entityName: settings.name,
@@ -222,26 +206,14 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
         termDays: clock.termDays,
         followUpLink: followUpLink(settings.followUpUrl, radicado, token),
       });
-      const entry = mailEntry('acuse', mail.key, record, mail.to, mail.subject, nowIso, true);
-      ack = { entry, mail };
-      mails.push(entry);
-    }
-    if (record.assignee) {
-      const key = `asignacion:${radicado}:${record.assignee}`;
-      mails.push(
-        mailEntry(
-          'asignacion',
-          key,
-          record,
-          record.assignee,
-          `Caso asignado ${radicado}`,
-          nowIso,
-          false,
-        ),
-      );
+      ack = {
+        entry: newMailEntry('acuse', mail.key, radicado, mail.to, mail.subject, nowIso),
+        mail,
+      };
     }
     const burnt = [...(known?.burnt ?? [])];
-    if (known?.failed) burnt.push({ radicado: known.radicado, at: known.at, reason: known.failed });
+    if (known?.failed)
+      burnt.push({ radicado: known.radicado, at: known.at ?? nowIso, reason: known.failed });
     const filing: FilingEntry = {
       radicado,
       receivedAt: request.receivedAt,
@@ -254,6 +226,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       dependency: record.dependency,
       assignee: record.assignee,
       head: record.chainHead,
+      ...(ack ? { ack: ack.mail.to } : {}),
       journaled: false,
       ...(burnt.length > 0 ? { burnt } : {}),
     };
@@ -265,7 +238,6 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       }),
       [filingKey(request.key)]: JSON.stringify(filing),
     };
-    for (const mail of mails) values[mailKey(mail.key)] = JSON.stringify(mail);
     deps.store.write(values);
     try {
       deps.cases.append(record);
@@ -279,15 +251,13 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
           ...current,
           counters: { ...current.counters, [String(year)]: number },
         }),
-        [filingKey(request.key)]: JSON.stringify({ ...filing, seq: 0, failed: reason }),
+        [filingKey(request.key)]: JSON.stringify({
+          ...filing,
+          ack: undefined,
+          seq: 0,
+          failed: reason,
+        }),
       };
-      for (const mail of mails)
-        failed[mailKey(mail.key)] = JSON.stringify({
-          ...mail,
-          status: 'omitido',
-          sentAt: '',
-          lastError: reason,
-        });
       deps.store.write(failed);
       throw error;
     }
@@ -301,11 +271,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
   // queues behind writes, not behind mail. The entry already says sent; only a failure is written.
   const sent = trySend(deps.mailer, ack.mail);
   if (sent.ok) return { ...outcome, mailsSent: 1 };
-  const entry = afterAttempt(
-    { ...ack.entry, attempts: 0, status: 'pendiente', sentAt: '' },
-    sent,
-    isoSeconds(deps.clock.now()),
-  );
+  const entry = afterAttempt({ ...ack.entry, attempts: 0 }, sent, isoSeconds(deps.clock.now()));
   deps.log.error(
     `${outcome.status === 'radicated' ? outcome.radicado : ''}: ${formatMessage('MAIL_SEND_FAILED', { error: sent.error })}`,
   );

@@ -5,7 +5,7 @@ import { clockOfCase } from '../core/cases/case-clock-input';
 import type { CaseRecord } from '../core/cases/case-record';
 import { followUpToken } from '../core/cases/case-seal';
 import { escapeHtml } from '../core/intake/normalize-text';
-import type { OutboundMail } from '../core/notifications/mail';
+import type { MailKind, OutboundMail } from '../core/notifications/mail';
 import { planAcknowledgement, planAssignmentNotice } from '../core/notifications/intake-mails';
 import type { MailEntry } from '../core/state/entity-state';
 import type { EntityConfig } from '../ports/config-source';
@@ -81,6 +81,31 @@ export function renderMail(
   if (entry.kind === 'asignacion')
     return { ...planAssignmentNotice(record, settings.name), key: entry.key, to: entry.to };
   return null;
+}
+
+/** A mail to send (pending) or, with `sentAt`, one already sent that the outbox must record. */
+export function newMailEntry(
+  kind: MailKind,
+  key: string,
+  radicado: string,
+  to: string,
+  subject: string,
+  createdAt: string,
+  sentAt = '',
+): MailEntry {
+  return {
+    key,
+    radicado,
+    kind,
+    to,
+    subject,
+    status: sentAt ? 'enviado' : 'pendiente',
+    attempts: sentAt ? 1 : 0,
+    createdAt,
+    sentAt,
+    lastError: '',
+    recorded: false,
+  };
 }
 
 export type SendOutcome =

@@ -31,7 +31,7 @@ import type { FormResponseRef, FormSource } from '../ports/form-source';
 import { rowHint } from './act-on-case';
 import { loadState, RECONCILE_OVERLAP_MS } from './entity-state-access';
 import { isoSeconds, LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
-import { afterAttempt, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
+import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
 
 export { RECONCILE_OVERLAP_MS } from './entity-state-access';
 
@@ -222,6 +222,73 @@ class StateChanges {
 }
 
 /**
+ * The mail a filing caused: the acknowledgement intake sent (unless intake already wrote its own
+ * entry, after a failed send) to be recorded, and the assignee's notice to be sent.
+ */
+function mailsOfFiling(filing: FilingEntry, state: EntityState): MailEntry[] {
+  const mails: MailEntry[] = [];
+  const ackKey = `acuse:${filing.radicado}`;
+  if (filing.ack && !state.mails.has(ackKey))
+    mails.push(
+      newMailEntry(
+        'acuse',
+        ackKey,
+        filing.radicado,
+        filing.ack,
+        `Radicado ${filing.radicado}: recibimos su solicitud`,
+        filing.at ?? '',
+        filing.at ?? '',
+      ),
+    );
+  if (filing.assignee) {
+    const key = `asignacion:${filing.radicado}:${filing.assignee}`;
+    if (!state.mails.has(key))
+      mails.push(
+        newMailEntry(
+          'asignacion',
+          key,
+          filing.radicado,
+          filing.assignee,
+          `Caso asignado ${filing.radicado}`,
+          filing.at ?? '',
+        ),
+      );
+  }
+  return mails;
+}
+
+/**
+ * Queues the mail of filings not yet folded in, on its own (the Historial may be failing): the
+ * acknowledgement's record and the assignee's notice become outbox entries, once.
+ */
+function queueFilingMail(state: EntityState, changes: StateChanges): number {
+  let queued = 0;
+  for (const [key, filing] of state.filings) {
+    if (filing.journaled || filing.failed || filing.mailed) continue;
+    for (const mail of mailsOfFiling(filing, state)) {
+      changes.set(mailKey(mail.key), JSON.stringify(mail));
+      queued += 1;
+    }
+    changes.set(filingKey(key), JSON.stringify({ ...filing, mailed: true }));
+  }
+  return queued;
+}
+
+/**
+ * What the state keeps of a filing once its lines are in the Historial: enough to recognise the
+ * response again and to find its row, about a hundred characters (the store holds 500 KB).
+ */
+export function foldedFiling(filing: FilingEntry): FilingEntry {
+  return {
+    radicado: filing.radicado,
+    receivedAt: filing.receivedAt,
+    channel: filing.channel,
+    seq: filing.seq,
+    journaled: true,
+  };
+}
+
+/**
  * Folds pending filings into the Historial: their lines are computed again from the row and the
  * facts the filing kept, so they chain exactly as intake chained them. Filings are marked folded
  * only once the lines are written.
@@ -250,16 +317,16 @@ function journal(
       details: `No se pudo escribir el caso (${b.reason}); el número no se usará.`,
     });
   for (const [key, filing] of due) {
-    for (const b of filing.burnt ?? []) lines.push(burntLine(b, filing.by));
+    const by = filing.by ?? '';
+    const at = filing.at ?? '';
+    for (const b of filing.burnt ?? []) lines.push(burntLine(b, by));
     if (filing.failed) {
-      lines.push(
-        burntLine({ radicado: filing.radicado, at: filing.at, reason: filing.failed }, filing.by),
-      );
+      lines.push(burntLine({ radicado: filing.radicado, at, reason: filing.failed }, by));
       done.push(() => changes.remove(filingKey(key)));
       continue;
     }
     const located = reader.get(filing.radicado);
-    const facts = { key, by: filing.by, at: filing.at, reason: filing.reason };
+    const facts = { key, by, at, reason: filing.reason ?? '' };
     const base = located?.record;
     const again = base
       ? radicationLines(
@@ -286,16 +353,19 @@ function journal(
       // The row was edited or deleted before its lines were written: record what the state knows.
       lines.push(
         chainLine(secret, '', {
-          at: filing.at,
-          by: filing.by,
+          at,
+          by,
           radicado: filing.radicado,
           event: 'radicado',
           details: `Canal ${filing.channel}; la fila no estaba intacta al registrar el historial. ${keyMarker(key)}`,
         }),
       );
     }
-    const next: FilingEntry = { ...filing, journaled: true, burnt: undefined };
-    done.push(() => changes.set(filingKey(key), JSON.stringify(next)));
+    done.push(() => {
+      changes.set(filingKey(key), JSON.stringify(foldedFiling(filing)));
+      for (const mail of mailsOfFiling(filing, state))
+        changes.set(mailKey(mail.key), JSON.stringify(mail));
+    });
   }
   deps.history.append(lines);
   for (const apply of done) apply();
@@ -690,6 +760,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
       const changes = new StateChanges();
       const reader = new CaseReader(deps, fresh);
       const nowIso = isoSeconds(deps.clock.now());
+      phase('correo', failures, deps, 0, () => queueFilingMail(fresh, changes));
       journaled = phase('historial', failures, deps, 0, () =>
         journal(deps, fresh, reader, changes, current.secret),
       );

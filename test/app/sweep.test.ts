@@ -260,7 +260,8 @@ describe('runSweep: mail', () => {
 
   it('sends pending mail within quota, records it in the outbox sheet, and drops it from the state', () => {
     const { deps } = withPendingMail({ followUpUrl: 'https://script.google.com/macros/s/x/exec' });
-    expect(keysWith(deps, MAIL_PREFIX)).toHaveLength(2);
+    // The refused acknowledgement waits in its own entry; the notice rides on the filing.
+    expect(keysWith(deps, MAIL_PREFIX)).toEqual(['m.acuse:2026-000001']);
     const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
     expect(report.mail).toEqual({ sent: 2, deferred: 0, failed: 0 });
     expect(deps.mailer.sent.map((m) => [m.kind, m.to])).toEqual([

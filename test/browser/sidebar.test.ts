@@ -25,6 +25,9 @@ let browser: Browser | null = null;
 const bridges: SidebarBridge[] = [];
 const contexts: BrowserContext[] = [];
 
+// A real browser on a busy 2-core machine: each test gets 30 s (its own steps wait at most 15 s).
+jest.setTimeout(30_000);
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(

@@ -1,6 +1,11 @@
 // Reads the product's sheets back out of the simulated spreadsheet, the way a person exporting
 // them would, and decodes rows with the product's own mappers (so outputs match what the add-on sees).
-import { MAIL_PREFIX, type MailEntry } from '../../src/core/state/entity-state';
+import {
+  FILING_PREFIX,
+  MAIL_PREFIX,
+  type FilingEntry,
+  type MailEntry,
+} from '../../src/core/state/entity-state';
 import { rowToCase } from '../../src/gas/case-rows';
 import { CASES_SHEET, OUTBOX_SHEET, type SheetSpec } from '../../src/gas/sheet-schema';
 import type { CaseRecord } from '../../src/core/cases/case-record';
@@ -111,6 +116,43 @@ export function readOutbox(
   const entries =
     properties instanceof Map ? [...properties.entries()] : Object.entries(properties);
   const byKey = new Map(rows.map((r) => [r.key, r]));
+  // A filing not yet folded in holds its acknowledgement (sent) and its assignee's notice (pending).
+  for (const [key, value] of entries) {
+    if (!key.startsWith(FILING_PREFIX)) continue;
+    let filing: FilingEntry;
+    try {
+      filing = JSON.parse(value) as FilingEntry;
+    } catch {
+      continue;
+    }
+    if (filing.journaled || filing.failed) continue;
+    const ackKey = `acuse:${filing.radicado}`;
+    if (filing.ack && !byKey.has(ackKey))
+      byKey.set(ackKey, {
+        key: ackKey,
+        to: filing.ack,
+        kind: 'acuse',
+        radicado: filing.radicado,
+        subject: `Radicado ${filing.radicado}: recibimos su solicitud`,
+        status: 'enviado',
+        attempts: 1,
+        sentAt: filing.at ?? null,
+        lastError: '',
+      });
+    const noticeKey = `asignacion:${filing.radicado}:${filing.assignee}`;
+    if (filing.assignee && !byKey.has(noticeKey))
+      byKey.set(noticeKey, {
+        key: noticeKey,
+        to: filing.assignee,
+        kind: 'asignacion',
+        radicado: filing.radicado,
+        subject: `Caso asignado ${filing.radicado}`,
+        status: 'pendiente',
+        attempts: 0,
+        sentAt: null,
+        lastError: '',
+      });
+  }
   for (const [key, value] of entries) {
     if (!key.startsWith(MAIL_PREFIX)) continue;
     let entry: MailEntry;

@@ -206,7 +206,6 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
     flag(track.flags, 'CLOCK_CLOSED');
     return;
   }
-  const when = formatEs(on);
   switch (event.kind) {
     case 'reclassified': {
       if (!isTypeCode(event.type)) {
@@ -220,7 +219,7 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
       track.baseDue = cal.addBusinessDays(track.termStart, track.termDays);
       addNote(
         track,
-        `reclasificado el ${when} como ${TYPE_LABELS[event.type]}: ${track.termDays} días hábiles desde el ${formatEs(track.termStart)}`,
+        `reclasificado el ${formatEs(on)} como ${TYPE_LABELS[event.type]}: ${track.termDays} días hábiles desde el ${formatEs(track.termStart)}`,
       );
       return;
     }
@@ -229,7 +228,7 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
       if (verdict.code !== null || verdict.newDueDate === null) {
         flag(track.flags, verdict.code ?? 'INVALID_DATE');
         const why = REFUSAL_NOTES[verdict.code ?? 'INVALID_DATE'] ?? 'no válida';
-        addNote(track, `prórroga del ${when} no aplicada: ${why}`);
+        addNote(track, `prórroga del ${formatEs(on)} no aplicada: ${why}`);
         return;
       }
       track.extensionUsed = true;
@@ -240,7 +239,7 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
         cap: verdict.cap,
       };
       track.extendedDue = verdict.newDueDate;
-      addNote(track, `prorrogado el ${when} hasta el ${formatEs(verdict.newDueDate)}`);
+      addNote(track, `prorrogado el ${formatEs(on)} hasta el ${formatEs(verdict.newDueDate)}`);
       return;
     }
     case 'info_requested': {
@@ -301,7 +300,7 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
       close(track, on, 'transferred');
       addNote(
         track,
-        `trasladado por competencia el ${when} (art. 21 CPACA: ${TRANSFER.days} días hábiles, vencía el ${formatEs(track.transferDue)}${inTime ? '' : '; fuera de plazo'})`,
+        `trasladado por competencia el ${formatEs(on)} (art. 21 CPACA: ${TRANSFER.days} días hábiles, vencía el ${formatEs(track.transferDue)}${inTime ? '' : '; fuera de plazo'})`,
       );
       return;
     }
@@ -314,12 +313,12 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
             ? 'dentro del término'
             : 'fuera de término';
       close(track, on, 'answered');
-      addNote(track, `vencía el ${formatEs(due)}; respondido el ${when}, ${timing}`);
+      addNote(track, `vencía el ${formatEs(due)}; respondido el ${formatEs(on)}, ${timing}`);
       return;
     }
     case 'voided': {
       close(track, on, 'voided');
-      addNote(track, `anulado el ${when}`);
+      addNote(track, `anulado el ${formatEs(on)}`);
       return;
     }
   }

@@ -88,17 +88,21 @@ export interface FilingEntry {
   readonly channel: Channel;
   /** The order of its append since the anchors were built (predicts its row). */
   readonly seq: number;
-  readonly by: string;
-  /** When it was radicated (the lines' time). */
-  readonly at: string;
-  /** Why routing chose the dependency and assignee. */
-  readonly reason: string;
+  /** Who radicated it, when (the lines' time) and why routing chose the dependency and assignee;
+   * kept until the filing is folded into the Historial. */
+  readonly by?: string;
+  readonly at?: string;
+  readonly reason?: string;
   /** What the radication lines say of the case, which later acts may change in the row. */
   readonly dueDate?: string;
   readonly dependency?: string;
   readonly assignee?: string;
   /** Hash of the radication's last line: the row's chain head until an act follows. */
   readonly head?: string;
+  /** The citizen's address the acknowledgement was sent to. */
+  readonly ack?: string;
+  /** Its mail (the acknowledgement's record, the assignee's notice) was queued by a review. */
+  readonly mailed?: boolean;
   readonly journaled: boolean;
   /** Set when the row could not be written: the number is burnt, the response is radicated again. */
   readonly failed?: string;
