@@ -20,6 +20,7 @@ import {
   answersFromPrefilledUrl,
   missingRequiredQuestions,
   readEntryMap,
+  type EntryMap,
 } from '../core/intake/prefilled-url';
 import { planAcknowledgement } from '../core/notifications/intake-mails';
 import type { MailKind } from '../core/notifications/mail';
@@ -277,4 +278,56 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
   );
   deps.store.write({ [mailKey(entry.key)]: JSON.stringify(entry) });
   return outcome;
+}
+
+/**
+ * The case a form filing was radicated as, built again from its form response and what the
+ * filing kept (number, route, time): for a row deleted or edited by hand before the sweep wrote
+ * its Historial lines. Null when the filing does not keep enough (an older filing) or the entry
+ * map is gone. The caller checks the chain head against the filing's.
+ */
+export function rebuildRadicatedRecord(
+  deps: IntakeDeps,
+  secret: string,
+  key: string,
+  filing: FilingEntry,
+  prefilledUrl: string,
+  entries: EntryMap,
+): CaseRecord | null {
+  if (!filing.dueDate || filing.dependency === undefined || !filing.at) return null;
+  const answers = answersFromPrefilledUrl(prefilledUrl, entries);
+  const submission = normalizeSubmission(answers);
+  const { settings } = deps.config;
+  const clock = computeCaseClock({
+    type: submission.type,
+    receivedAt: filing.receivedAt,
+    events: [],
+    today: bogotaDateOf(deps.clock.now()),
+    settings,
+    calendar: createBusinessCalendar(deps.config.calendar),
+  });
+  const route: RoutingDecision = {
+    dependency: filing.dependency,
+    assignee: filing.assignee ?? '',
+    reason: filing.reason ?? '',
+  };
+  const request: IntakeRequest = {
+    key,
+    receivedAt: filing.receivedAt,
+    channel: filing.channel,
+    by: filing.by ?? '',
+  };
+  const base = buildRecord(request, submission, missingRequiredQuestions(answers), {
+    radicado: filing.radicado,
+    clock: { ...clock, dueDate: filing.dueDate },
+    route,
+    tokenHash: deps.tokens.hash(followUpToken(secret, filing.radicado)),
+  });
+  const lines = radicationLines(secret, base, {
+    key,
+    by: filing.by ?? '',
+    at: filing.at,
+    reason: filing.reason ?? '',
+  });
+  return { ...base, chainHead: lines[lines.length - 1].hash };
 }

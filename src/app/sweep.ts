@@ -30,7 +30,13 @@ import type { ClockChange, LocatedCase } from '../ports/case-store';
 import type { FormResponseRef, FormSource } from '../ports/form-source';
 import { rowHint } from './act-on-case';
 import { loadState, RECONCILE_OVERLAP_MS } from './entity-state-access';
-import { isoSeconds, LOCK_WAIT_MS, radicateSubmission, type IntakeDeps } from './intake';
+import {
+  isoSeconds,
+  LOCK_WAIT_MS,
+  radicateSubmission,
+  rebuildRadicatedRecord,
+  type IntakeDeps,
+} from './intake';
 import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
 
 export { RECONCILE_OVERLAP_MS } from './entity-state-access';
@@ -97,7 +103,8 @@ function knownTimestamps(state: EntityState, since: number | null): Map<number, 
   const counts = new Map<number, number>();
   for (const [key, filing] of state.filings) {
     if (key.startsWith('verbal:') || filing.failed) continue;
-    if (since !== null && filing.receivedAt < since) continue;
+    // Form.getResponses(since) returns the responses after `since`: count the same ones.
+    if (since !== null && filing.receivedAt <= since) continue;
     counts.set(filing.receivedAt, (counts.get(filing.receivedAt) ?? 0) + 1);
   }
   return counts;
@@ -257,6 +264,29 @@ function mailsOfFiling(filing: FilingEntry, state: EntityState): MailEntry[] {
   return mails;
 }
 
+/** A form filing's case rebuilt from its response, when it chains to the head intake gave it. */
+function rebuildFromForm(
+  deps: SweepDeps,
+  state: EntityState,
+  secret: string,
+  key: string,
+  filing: FilingEntry,
+): CaseRecord | null {
+  const entries = readEntryMap(state.raw);
+  if (key.startsWith('verbal:') || !entries || !deps.forms || !filing.head) return null;
+  const submission = deps.forms.findByKey(key, filing.receivedAt);
+  if (!submission) return null;
+  const rebuilt = rebuildRadicatedRecord(
+    deps,
+    secret,
+    key,
+    filing,
+    submission.prefilledUrl,
+    entries,
+  );
+  return rebuilt && rebuilt.chainHead === filing.head ? rebuilt : null;
+}
+
 /**
  * Queues the mail of filings not yet folded in, on its own (the Historial may be failing): the
  * acknowledgement's record and the assignee's notice become outbox entries, once.
@@ -299,6 +329,7 @@ function journal(
   reader: CaseReader,
   changes: StateChanges,
   secret: string,
+  restored: string[],
 ): number {
   const pending = [...state.filings.entries()].filter(([, f]) => !f.journaled);
   // A failed form filing waits to be radicated again by the reconciliation, which carries its
@@ -350,22 +381,48 @@ function journal(
         ),
       );
     } else {
-      // The row was edited or deleted before its lines were written: record what the state knows.
-      lines.push(
-        chainLine(secret, '', {
-          at,
-          by,
+      const rebuilt =
+        !located || located.record.chainHead === filing.head
+          ? rebuildFromForm(deps, state, secret, key, filing)
+          : null;
+      if (rebuilt) {
+        // Edited or deleted by hand before its lines were written, and no act since: the case is
+        // rebuilt from the citizen's form response, exactly as it was radicated, and put back.
+        const again = radicationLines(secret, rebuilt, facts);
+        again.forEach((line, i) =>
+          lines.push(
+            i === again.length - 1 ? { ...line, after: caseSnapshot(secret, rebuilt) } : line,
+          ),
+        );
+        const why = located
+          ? 'la fila fue modificada a mano antes de registrar su historial'
+          : 'la fila del caso fue borrada a mano antes de registrar su historial';
+        const line = chainLine(secret, rebuilt.chainHead, {
+          at: isoSeconds(deps.clock.now()),
+          by: 'revisión periódica',
           radicado: filing.radicado,
-          event: 'radicado',
-          details: `Canal ${filing.channel}; la fila no estaba intacta al registrar el historial. ${keyMarker(key)}`,
-        }),
-      );
+          event: 'restaurado',
+          details: `${why}; se restauró desde la respuesta del formulario.`,
+        });
+        const next: CaseRecord = { ...rebuilt, chainHead: line.hash };
+        lines.push({ ...line, after: caseSnapshot(secret, next) });
+        if (located) deps.cases.write(located.row, next);
+        else deps.cases.append(next);
+        restored.push(filing.radicado);
+      } else {
+        // Nothing to rebuild it from (a verbal filing, or acts since): record what the state knows.
+        lines.push(
+          chainLine(secret, '', {
+            at,
+            by,
+            radicado: filing.radicado,
+            event: 'radicado',
+            details: `Canal ${filing.channel}; la fila no estaba intacta al registrar el historial. ${keyMarker(key)}`,
+          }),
+        );
+      }
     }
-    done.push(() => {
-      changes.set(filingKey(key), JSON.stringify(foldedFiling(filing)));
-      for (const mail of mailsOfFiling(filing, state))
-        changes.set(mailKey(mail.key), JSON.stringify(mail));
-    });
+    done.push(() => changes.set(filingKey(key), JSON.stringify(foldedFiling(filing))));
   }
   deps.history.append(lines);
   for (const apply of done) apply();
@@ -697,6 +754,12 @@ export function runSweep(deps: SweepDeps): SweepReport {
   const now = deps.clock.now();
   const today = bogotaDateOf(now);
   let loaded = loadState(deps, false, { rebuild: false });
+  if (!readEntryMap(loaded.state.raw) || deps.forms === null) {
+    // The store lost the form's ids (a copied spreadsheet, a recreated script): find the form
+    // linked to the spreadsheet again before looking for responses (setup's own repair).
+    phase('formulario', failures, deps, undefined, () => deps.repairForm());
+    loaded = loadState(deps, true, { rebuild: false });
+  }
   const since = windowStart(loaded.record);
   const responses = phase('formulario', failures, deps, [] as FormResponseRef[], () =>
     deps.forms ? deps.forms.responsesSince(since) : [],
@@ -734,8 +797,6 @@ export function runSweep(deps: SweepDeps): SweepReport {
   // last of them, and filings older than the new window can be let go.
   let through: number | null = mismatch || known.size === 0 ? null : Math.max(...known.keys());
   if (mismatch) {
-    if (!readEntryMap(state.raw))
-      phase('formulario', failures, deps, undefined, () => deps.repairForm());
     const result = phase(
       'conciliación',
       failures,
@@ -750,6 +811,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
   let clocksUpdated = 0;
   let mail = NO_MAIL;
   let integrity: IntegrityOutcome = { restored: [], problems: [] };
+  const restoredEarly: string[] = [];
   if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) {
     failures.push('bloqueo: otra ejecución lo tiene; se reintenta en la próxima revisión');
   } else {
@@ -762,12 +824,14 @@ export function runSweep(deps: SweepDeps): SweepReport {
       const nowIso = isoSeconds(deps.clock.now());
       phase('correo', failures, deps, 0, () => queueFilingMail(fresh, changes));
       journaled = phase('historial', failures, deps, 0, () =>
-        journal(deps, fresh, reader, changes, current.secret),
+        journal(deps, fresh, reader, changes, current.secret, restoredEarly),
       );
       if (through !== null && (current.checkpoint === null || through > current.checkpoint))
         current = { ...current, checkpoint: through };
       if (!stoppedEarly && (current.dailyOn !== today || current.checkRequested)) {
-        const rows = phase('lectura', failures, deps, [] as LocatedCase[], () => reader.all());
+        // Rows restored while folding filings in are read again.
+        const daily = restoredEarly.length > 0 ? new CaseReader(deps, fresh) : reader;
+        const rows = phase('lectura', failures, deps, [] as LocatedCase[], () => daily.all());
         if (current.resealNeeded) {
           phase('sellos', failures, deps, undefined, () => deps.cases.reseal(rows));
           current = { ...current, resealNeeded: false };
@@ -788,10 +852,16 @@ export function runSweep(deps: SweepDeps): SweepReport {
           prune(fresh, current.checkpoint, now, changes);
         }
         for (const problem of integrity.problems) deps.log.error(problem);
-        const alert = supervisorAlert(deps, today, integrity, nowIso);
-        if (alert) changes.set(mailKey(alert.key), JSON.stringify(alert));
+
         current = { ...current, dailyOn: today, checkRequested: false };
       }
+      const alert = supervisorAlert(
+        deps,
+        today,
+        { restored: [...restoredEarly, ...integrity.restored], problems: integrity.problems },
+        nowIso,
+      );
+      if (alert) changes.set(mailKey(alert.key), JSON.stringify(alert));
       // Mail last: it sees the alert just queued, and quota or time left only defer it.
       const withAlert = loadStateView(fresh, changes);
       mail = phase('correo', failures, deps, NO_MAIL, () =>
@@ -810,7 +880,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
     journaled,
     clocksUpdated,
     mail,
-    restored: integrity.restored,
+    restored: [...restoredEarly, ...integrity.restored],
     integrity: integrity.problems,
     stoppedEarly,
     failures,

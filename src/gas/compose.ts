@@ -167,10 +167,14 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
     longTexts: table(LONG_TEXT_SHEET),
     missingSheet,
   });
-  const forms = once(() => {
-    const id = store.load()[FORM_ID_KEY] ?? state.get(FORM_ID_KEY);
-    return id ? new GasFormSource(FormApp.openById(id)) : null;
-  });
+  // Not memoised while missing: a repair in this execution may find the form again.
+  let formsMemo: GasFormSource | null = null;
+  const forms = (): GasFormSource | null => {
+    if (formsMemo) return formsMemo;
+    const id = store.load()[FORM_ID_KEY];
+    formsMemo = id ? new GasFormSource(FormApp.openById(id)) : null;
+    return formsMemo;
+  };
   const mailer = once(() => mailAppMailer(snapshot().config.settings.name));
   return {
     services,

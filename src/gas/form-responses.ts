@@ -47,6 +47,16 @@ export class GasFormSource implements FormSource {
       };
     });
   }
+
+  findByKey(key: string, receivedAt: number): FormSubmission | null {
+    // developers.google.com/apps-script/reference/forms/form#getResponses(Date): responses after it.
+    for (const ref of this.responsesSince(receivedAt - 1)) {
+      if (ref.timestamp() !== receivedAt) continue;
+      const submission = ref.read();
+      if (submission.key === key) return submission;
+    }
+    return null;
+  }
 }
 
 /** A sample answer an item accepts: its first choice, or a word for text questions. */

@@ -16,6 +16,8 @@ export interface FormResponseRef {
 }
 
 export interface FormSource {
-  /** Responses submitted at or after `sinceMs` (all when null). Their number costs no extra call. */
+  /** Responses submitted after `sinceMs` (all when null). Their number costs no extra call. */
   responsesSince(sinceMs: number | null): FormResponseRef[];
+  /** The response with this idempotency key, received at `receivedAt` (restoring a lost row). */
+  findByKey(key: string, receivedAt: number): FormSubmission | null;
 }

@@ -238,7 +238,7 @@ describe('actOnCase: finding the row', () => {
     expect(deps.cases.at(3)).toMatchObject({ radicado: '2026-000001', status: 'radicado' });
   });
 
-  // SRC BUG (src/app/intake.ts): a failed append still increments `appends`, so every later
+  // Regression (src/app/intake.ts), once a bug: a failed append still increments `appends`, so every later
   // filing's `seq` (its predicted row: tailRow + seq) is one too far until the next daily pass,
   // and each of their reads costs a search.
   it('a burnt number does not shift the row predicted for later filings', () => {

@@ -217,22 +217,48 @@ describe('runSweep: folding filings into the Historial', () => {
     expect(deps.history.of('2026-000001')).toHaveLength(1);
   });
 
-  it('records what the state knows when the row was edited before its radication was folded in', () => {
+  it('rebuilds from the form response a row edited before its radication was folded in', () => {
     const { deps } = makeDeps();
     const a = file(deps, 'a');
+    const radicated = deps.cases.at(2);
+    deps.cases.editByHand(2, { assignee: 'otro@x.gov.co', status: 'respondido' });
+    const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
+    // The row is the case as radicated again, and says so in the Historial.
+    const row = deps.cases.at(2);
+    expect(row.assignee).toBe(radicated.assignee);
+    expect(row.status).toBe('radicado');
+    expect(deps.cases.locate('2026-000001', 2)).toMatchObject({ sealOk: true });
+    expect(report.restored).toEqual(['2026-000001']);
+    const lines = deps.history.of('2026-000001');
+    expect(lines.map((l) => l.event)).toEqual(['radicado', 'asignado', 'restaurado']);
+    expect(keyFromDetails(lines[0].details)).toBe(a.key);
+    expect(lines[1].hash).toBe(radicated.chainHead);
+    expect(lines[2].prev).toBe(lines[1].hash);
+    expect(row.chainHead).toBe(lines[2].hash);
+  });
+
+  it('records what the state knows when a verbal filing was edited before it was folded in', () => {
+    const { deps } = makeDeps();
+    radicateSubmission(deps, {
+      key: 'verbal:v1',
+      receivedAt: monday,
+      answers: answers('v'),
+      channel: 'presencial',
+      by: 'clerk@x.gov.co',
+    });
+    nextExecution(deps);
     deps.cases.editByHand(2, { assignee: 'otro@x.gov.co' });
     const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
     const [line] = deps.history.of('2026-000001');
-    expect(line).toMatchObject({ event: 'radicado', by: 'formulario', prev: '' });
+    expect(line).toMatchObject({ event: 'radicado', prev: '' });
     expect(line.details).toContain('la fila no estaba intacta');
-    expect(keyFromDetails(line.details)).toBe(a.key);
     expect(line.after ?? '').toBe('');
-    // Nothing verifiable to restore it from: the daily pass reports it.
+    // No form response to rebuild it from, nothing verifiable to restore: the pass reports it.
     expect(report.restored).toEqual([]);
     expect(report.integrity.join('\n')).toContain('2026-000001');
   });
 
-  // SRC BUG (src/app/sweep.ts, journal): the filings are marked journaled in the state changes
+  // Regression (src/app/sweep.ts, journal), once a bug: the filings are marked journaled in the state changes
   // before `history.append` runs; when the append throws, the phase's failure is caught and the
   // changes are committed anyway, so the lines never reach the Historial.
   it('keeps filings unjournaled when the Historial cannot be written, and folds them in later', () => {
@@ -362,7 +388,7 @@ describe('runSweep: mail', () => {
     expect(deps.mailer.sent).toHaveLength(0);
   });
 
-  // SRC BUG (src/app/sweep.ts, deliver): mail is sent before anything is written; when recording
+  // Regression (src/app/sweep.ts, deliver), once a bug: mail is sent before anything is written; when recording
   // in `Bandeja de salida` throws, the new statuses are never put in the state changes, so every
   // mail just sent is still 'pendiente' and is sent again by the next sweep.
   it('does not send a mail twice when the outbox sheet cannot be written', () => {
@@ -465,7 +491,7 @@ describe('runSweep: the daily pass', () => {
     expect(deps.cases.rows).toHaveLength(2);
   });
 
-  // SRC BUG (src/app/sweep.ts, runSweep): the checkpoint moves only when the counts differ and
+  // Regression (src/app/sweep.ts, runSweep), once a bug: the checkpoint moves only when the counts differ and
   // `reconcile` runs. When every form-submit trigger works, it never moves, so no form filing is
   // ever pruned (formCutoff is -Infinity, or stuck at an old checkpoint) and the store grows by
   // one `f.<key>` entry, with its journal lines, per filing until the 500 KB properties quota.
@@ -606,7 +632,7 @@ describe('runSweep: integrity', () => {
     expect(deps.mailer.sent.some((m) => m.kind === 'notificacion')).toBe(false);
   });
 
-  // SRC BUG (src/app/act-on-case.ts with sweep.ts journal): an act taken before the sweep folds
+  // Regression (src/app/act-on-case.ts with sweep.ts journal), once a bug: an act taken before the sweep folds
   // the radication in is appended to the Historial first, chained after the radication's head;
   // the radication lines come after it, from '' again, so the daily pass reports both the act's
   // line and the radication's first line as "alterada, borrada o insertada a mano".
@@ -643,7 +669,7 @@ describe('runSweep: integrity', () => {
     return { ...made, answered };
   }
 
-  // SRC BUG (src/app/act-on-case.ts with sweep.ts verifyIntegrity): an act's Historial line has
+  // Regression (src/app/act-on-case.ts with sweep.ts verifyIntegrity), once a bug: an act's Historial line has
   // no snapshot (`after`), so a row edited by hand after an act is restored from the radication's
   // snapshot: the act (here the answer) is undone.
   it('restores a row edited after an act to its state after the act', () => {
@@ -656,7 +682,7 @@ describe('runSweep: integrity', () => {
     });
   });
 
-  // SRC BUG (same cause): the 'restaurado' line is chained to the snapshot's head (the
+  // Regression (same cause), once a bug: the 'restaurado' line is chained to the snapshot's head (the
   // radication's last line), not to the act's line, the case's real head; the next daily pass
   // reports the sweep's own line as "alterada, borrada o insertada a mano".
   it('chains the restoration after the case’s last Historial line', () => {
@@ -672,7 +698,7 @@ describe('runSweep: integrity', () => {
 });
 
 describe('runSweep: a lost store', () => {
-  // SRC BUG (src/app/sweep.ts with the seal key of src/gas/compose.ts): after a rebuild the sweep
+  // Regression (src/app/sweep.ts with the seal key of src/gas/compose.ts), once a bug: after a rebuild the sweep
   // reseals every row before it writes the rebuilt state, so the case store (whose seal key is the
   // secret of the state as stored) seals them with the empty secret; the state then gets the new
   // secret and every case is refused as CASE_TAMPERED.

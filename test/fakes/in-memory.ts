@@ -418,7 +418,8 @@ export class MemoryForm implements FormSource {
   responsesSince(sinceMs: number | null): FormResponseRef[] {
     this.asked.push(sinceMs);
     return this.responses
-      .filter((r) => sinceMs === null || r.receivedAt >= sinceMs)
+      // Form.getResponses(Date): the responses after it (strictly, as the simulator reads it).
+      .filter((r) => sinceMs === null || r.receivedAt > sinceMs)
       .map((r) => ({
         timestamp: () => {
           this.timestampCalls += 1;
@@ -433,6 +434,13 @@ export class MemoryForm implements FormSource {
           };
         },
       }));
+  }
+
+  findByKey(key: string, receivedAt: number): FormSubmission | null {
+    const found = this.responses.find(
+      (r) => r.receivedAt === receivedAt && responseKey(r.receivedAt, r.prefilledUrl) === key,
+    );
+    return found ? { key, receivedAt, prefilledUrl: found.prefilledUrl } : null;
   }
 }
 

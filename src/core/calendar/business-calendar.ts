@@ -5,6 +5,7 @@ import {
   type CalendarDate,
   dateOfDayNumber,
   dayNumberOf,
+  formatDateEs,
   parseCalendarDate,
   weekdayOfDayNumber,
   yearOf,
@@ -17,6 +18,7 @@ const toDayNumber = dayNumberOf;
 const toDate = dateOfDayNumber;
 const weekdayOf = weekdayOfDayNumber;
 const yearOfDate = yearOf;
+const formatEs = formatDateEs;
 
 /** The entity's `Días no hábiles` sheet and Saturday setting, as data. */
 export interface CalendarOverrides {
@@ -41,6 +43,12 @@ export interface BusinessCalendar {
   holidayName(d: CalendarDate): string | null;
   /** Why d is not a business day, in Spanish (holiday name, closure, weekend), or null. */
   nonBusinessReason(d: CalendarDate): string | null;
+  /**
+   * formatDateEs(d), 'DD/MM/YYYY', for any text; kept in the index for the dates the calendar was
+   * just asked about or answered, since a clock writes its receipt and due dates right after.
+   * Example: formatDateEs('2026-07-14') → '14/07/2026'.
+   */
+  formatDateEs(d: CalendarDate): string;
   /** Override entries that are not valid 'YYYY-MM-DD' dates and were ignored. */
   readonly invalidEntries: readonly string[];
 }
@@ -63,6 +71,8 @@ interface YearIndex {
   readonly businessDayNumbers: Int32Array;
   /** nonBusinessReason of each day of the year, by offset, once asked (bounded by the year). */
   readonly reasons: (string | undefined)[];
+  /** formatDateEs of each day of the year, by offset, once asked (bounded by the year). */
+  readonly datesEs: (string | undefined)[];
 }
 
 function groupByYear(dates: readonly CalendarDate[]): Map<number, Set<number>> {
@@ -156,6 +166,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       businessDays: business,
       businessDayNumbers: Int32Array.from(businessNumbers),
       reasons: [],
+      datesEs: [],
     };
     years[year - MIN_CALENDAR_YEAR] = index;
     return (lastIndex = index);
@@ -187,7 +198,14 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       return previousYear;
     }
     if (d === resultDate && resultYear !== null) {
+      // A result asked about is often asked about again (a term counted from it): keep it too.
       located = resultOffset;
+      previousDate = lastDate;
+      previousYear = lastYear;
+      previousOffset = lastOffset;
+      lastDate = d;
+      lastYear = resultYear;
+      lastOffset = resultOffset;
       return resultYear;
     }
     const dayNumber = toDayNumber(d);
@@ -242,9 +260,14 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
     return count;
   }
 
+  // The first dates of the last two counts, where they are: every clock counts from `today`, and
+  // a closed case counts from its closing date in between.
   let countFrom = '';
   let countFromYear: YearIndex | null = null;
   let countFromOffset = 0;
+  let otherFrom = '';
+  let otherFromYear: YearIndex | null = null;
+  let otherFromOffset = 0;
   function businessDaysBetween(from: CalendarDate, to: CalendarDate): number {
     let start: YearIndex;
     let startOffset: number;
@@ -255,28 +278,53 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       startOffset = countFromOffset;
       end = locate(to);
       endOffset = located;
-    } else if (from <= to) {
-      start = locate(from);
-      startOffset = located;
-      end = locate(to);
-      endOffset = located;
     } else {
-      // The earlier date is read first, as a count from it would.
-      end = locate(to);
-      endOffset = located;
-      start = locate(from);
-      startOffset = located;
+      if (from === otherFrom && otherFromYear !== null) {
+        start = otherFromYear;
+        startOffset = otherFromOffset;
+        end = locate(to);
+        endOffset = located;
+      } else if (from <= to) {
+        start = locate(from);
+        startOffset = located;
+        end = locate(to);
+        endOffset = located;
+      } else {
+        // The earlier date is read first, as a count from it would.
+        end = locate(to);
+        endOffset = located;
+        start = locate(from);
+        startOffset = located;
+      }
+      otherFrom = countFrom;
+      otherFromYear = countFromYear;
+      otherFromOffset = countFromOffset;
+      countFrom = from;
+      countFromYear = start;
+      countFromOffset = startOffset;
     }
-    countFrom = from;
-    countFromYear = start;
-    countFromOffset = startOffset;
-    return from <= to
+    // Day numbers order located dates as their text does, and compare faster.
+    return start.firstDay + startOffset <= end.firstDay + endOffset
       ? countUpTo(start, startOffset, end, endOffset)
       : 0 - countUpTo(end, endOffset, start, startOffset); // never -0
   }
 
+  function writtenEs(index: YearIndex, offset: number, d: CalendarDate): string {
+    const known = index.datesEs[offset];
+    return known !== undefined ? known : (index.datesEs[offset] = formatEs(d));
+  }
+
   return {
     invalidEntries,
+    formatDateEs(d) {
+      // Only the remembered places are looked at: any other text is written as formatDateEs does.
+      if (d === lastDate && lastYear !== null) return writtenEs(lastYear, lastOffset, d);
+      if (d === resultDate && resultYear !== null) return writtenEs(resultYear, resultOffset, d);
+      if (d === previousDate && previousYear !== null) {
+        return writtenEs(previousYear, previousOffset, d);
+      }
+      return formatEs(d);
+    },
     isBusinessDay(d) {
       const index = locate(d);
       return isOpen(index, located);
