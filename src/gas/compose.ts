@@ -4,7 +4,7 @@
 import type { SweepDeps } from '../app/sweep';
 import { sha256Hex } from '../core/crypto/sha256';
 import { formatMessage } from '../core/messages';
-import { parseEntityState } from '../core/state/entity-state';
+import { parseEntityState, STATE_KEY } from '../core/state/entity-state';
 import type { EntityConfig } from '../ports/config-source';
 import type { KeyValueStore, StateStore } from '../ports/entity-state';
 import { SetupRequiredError, SheetCaseStore } from './case-sheet';
@@ -159,7 +159,17 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       if (!repaired) throw missingSheet(spec.name);
       return repaired;
     };
-  const secret = (): string => parseEntityState(store.load()).record?.secret ?? '';
+  // Read for every row sealed or checked: parsed again only when the store was read again.
+  let secretOf: { raw: Readonly<Record<string, string>>; secret: string } | null = null;
+  const secret = (): string => {
+    const raw = store.load();
+    if (secretOf?.raw !== raw)
+      secretOf = {
+        raw,
+        secret: parseEntityState({ [STATE_KEY]: raw[STATE_KEY] ?? '' }).record?.secret ?? '',
+      };
+    return secretOf.secret;
+  };
   const cases = new SheetCaseStore({
     spreadsheet,
     layout: layout(CASES_SHEET, (s) => s.cases),

@@ -16,7 +16,8 @@ export function propertiesStateStore(
     write: (values) => {
       if (Object.keys(values).length === 0) return;
       properties().setProperties({ ...values });
-      if (cached) Object.assign(cached, values);
+      // A new object, so readers that keep what they derived from a read know it changed.
+      if (cached) cached = { ...cached, ...values };
     },
     replaceAll: (values) => {
       // developers.google.com/apps-script/reference/properties/properties#setProperties(Object,Boolean)

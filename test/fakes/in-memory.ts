@@ -417,23 +417,25 @@ export class MemoryForm implements FormSource {
 
   responsesSince(sinceMs: number | null): FormResponseRef[] {
     this.asked.push(sinceMs);
-    return this.responses
-      // Form.getResponses(Date): the responses after it (strictly, as the simulator reads it).
-      .filter((r) => sinceMs === null || r.receivedAt > sinceMs)
-      .map((r) => ({
-        timestamp: () => {
-          this.timestampCalls += 1;
-          return r.receivedAt;
-        },
-        read: () => {
-          this.readCalls += 1;
-          return {
-            key: responseKey(r.receivedAt, r.prefilledUrl),
-            receivedAt: r.receivedAt,
-            prefilledUrl: r.prefilledUrl,
-          };
-        },
-      }));
+    return (
+      this.responses
+        // Form.getResponses(Date): the responses after it (strictly, as the simulator reads it).
+        .filter((r) => sinceMs === null || r.receivedAt > sinceMs)
+        .map((r) => ({
+          timestamp: () => {
+            this.timestampCalls += 1;
+            return r.receivedAt;
+          },
+          read: () => {
+            this.readCalls += 1;
+            return {
+              key: responseKey(r.receivedAt, r.prefilledUrl),
+              receivedAt: r.receivedAt,
+              prefilledUrl: r.prefilledUrl,
+            };
+          },
+        }))
+    );
   }
 
   findByKey(key: string, receivedAt: number): FormSubmission | null {

@@ -20,7 +20,7 @@ export interface BenchResult {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run times the same cases. */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,7 @@ import type { FieldCode } from '../../src/core/intake/form-definition';
 import { formAnswers } from '../simulator/harness';
 import { buildFormSubmitEvent } from '../simulator/services/form-events';
 import { BENCH_ANSWERS, BENCH_CLERK, BENCH_ENTITY, type BenchDesk } from './bench-entity';
-import type { BenchResult } from './clock-bench';
+import { randomFrom, type BenchResult } from './clock-bench';
 import type { PrefillReport } from './prefill';
 
 export type { BenchResult } from './clock-bench';
@@ -185,40 +185,12 @@ export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: num
  * stored clocks stale), i.e. the day's first sweep, which rewrites every changed clock.
  */
 export function measureSweep(desk: BenchDesk, prefill: PrefillReport): BenchOutcome {
-  const size = prefill.cases.length;
-  const label = `${SWEEP} @ ${size}`;
-  const problems: string[] = [];
-  const trigger = desk.ws
-    .entity(desk.entity)
-    .triggers.list()
-    .find((t) => t.eventType === 'CLOCK');
-  if (!trigger) {
-    problems.push(`${label}: setup installed no time-driven trigger`);
-    return { result: { name: SWEEP, size, calls: 0, simulatedMs: 0, wallMs: 0 }, problems };
-  }
-  const started = performance.now();
-  const run = desk.ws.run({
-    entity: desk.entity,
-    fn: trigger.handler,
-    kind: 'trigger',
-    triggerOwner: trigger.owner,
-    args: [{ authMode: 'FULL', triggerUid: trigger.uid }],
+  return measureSweepRun(desk, prefill, SWEEP, (report, size) => {
+    if (report?.stoppedEarly) return 'sweep stopped early (time budget)';
+    if (size > 0 && !report?.clocksUpdated)
+      return 'sweep refreshed no clock (stale clocks expected)';
+    return null;
   });
-  const wallMs = performance.now() - started;
-  const error = runError(run);
-  const report = run.value as { stoppedEarly?: boolean; clocksUpdated?: number } | undefined;
-  if (error) problems.push(`${label}: sweep failed (${error})`);
-  else if (report?.stoppedEarly) problems.push(`${label}: sweep stopped early (time budget)`);
-  else if (size > 0 && !report?.clocksUpdated)
-    problems.push(`${label}: sweep refreshed no clock (stale clocks expected)`);
-  return { result: averaged(SWEEP, size, [{ record: run.record, wallMs }]), problems };
-}
-
-function sweepTrigger(desk: BenchDesk) {
-  return desk.ws
-    .entity(desk.entity)
-    .triggers.list()
-    .find((t) => t.eventType === 'CLOCK');
 }
 
 /**
@@ -226,13 +198,30 @@ function sweepTrigger(desk: BenchDesk) {
  * pending mail or filing): what every entity pays every hour.
  */
 export function measureSweepIdle(desk: BenchDesk, prefill: PrefillReport): BenchOutcome {
+  return measureSweepRun(desk, prefill, SWEEP_IDLE, (report) =>
+    report?.idle ? null : `the sweep found work to do (${JSON.stringify(report)})`,
+  );
+}
+
+type SweepValue = { stoppedEarly?: boolean; clocksUpdated?: number; idle?: boolean } | undefined;
+
+/** One run of the installed time-driven trigger, checked by `problemOf`. */
+function measureSweepRun(
+  desk: BenchDesk,
+  prefill: PrefillReport,
+  name: string,
+  problemOf: (report: SweepValue, size: number) => string | null,
+): BenchOutcome {
   const size = prefill.cases.length;
-  const label = `${SWEEP_IDLE} @ ${size}`;
+  const label = `${name} @ ${size}`;
   const problems: string[] = [];
-  const trigger = sweepTrigger(desk);
+  const trigger = desk.ws
+    .entity(desk.entity)
+    .triggers.list()
+    .find((t) => t.eventType === 'CLOCK');
   if (!trigger) {
     problems.push(`${label}: setup installed no time-driven trigger`);
-    return { result: { name: SWEEP_IDLE, size, calls: 0, simulatedMs: 0, wallMs: 0 }, problems };
+    return { result: { name, size, calls: 0, simulatedMs: 0, wallMs: 0 }, problems };
   }
   const started = performance.now();
   const run = desk.ws.run({
@@ -244,23 +233,9 @@ export function measureSweepIdle(desk: BenchDesk, prefill: PrefillReport): Bench
   });
   const wallMs = performance.now() - started;
   const error = runError(run);
-  const report = run.value as { idle?: boolean } | undefined;
-  if (error) problems.push(`${label}: sweep failed (${error})`);
-  else if (!report?.idle)
-    problems.push(`${label}: the sweep found work to do (${JSON.stringify(report)})`);
-  return { result: averaged(SWEEP_IDLE, size, [{ record: run.record, wallMs }]), problems };
-}
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32), so every run bursts the same way. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const problem = error ? `sweep failed (${error})` : problemOf(run.value as SweepValue, size);
+  if (problem) problems.push(`${label}: ${problem}`);
+  return { result: averaged(name, size, [{ record: run.record, wallMs }]), problems };
 }
 
 export interface BurstOptions {
@@ -290,7 +265,7 @@ export function measureBurst(desk: BenchDesk, options: BurstOptions): BenchOutco
   const itemIds = JSON.parse(ent.properties.get('form.items') ?? '{}') as Partial<
     Record<FieldCode, number>
   >;
-  const random = seeded(20261127);
+  const random = randomFrom(20261127);
   const start = desk.ws.now + 60_000;
   const instants = Array.from({ length: options.filings }, () =>
     Math.floor(start + random() * options.windowMs),

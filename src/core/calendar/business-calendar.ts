@@ -5,7 +5,6 @@ import {
   type CalendarDate,
   dateOfDayNumber,
   dayNumberOf,
-  formatDateEs,
   parseCalendarDate,
   weekdayOfDayNumber,
   yearOf,
@@ -18,7 +17,6 @@ const toDayNumber = dayNumberOf;
 const toDate = dateOfDayNumber;
 const weekdayOf = weekdayOfDayNumber;
 const yearOfDate = yearOf;
-const formatEs = formatDateEs;
 
 /** The entity's `Días no hábiles` sheet and Saturday setting, as data. */
 export interface CalendarOverrides {
@@ -43,12 +41,6 @@ export interface BusinessCalendar {
   holidayName(d: CalendarDate): string | null;
   /** Why d is not a business day, in Spanish (holiday name, closure, weekend), or null. */
   nonBusinessReason(d: CalendarDate): string | null;
-  /**
-   * formatDateEs(d), 'DD/MM/YYYY', for any text; kept in the index for the dates the calendar was
-   * just asked about or answered, since a clock writes its receipt and due dates right after.
-   * Example: formatDateEs('2026-07-14') → '14/07/2026'.
-   */
-  formatDateEs(d: CalendarDate): string;
   /** Override entries that are not valid 'YYYY-MM-DD' dates and were ignored. */
   readonly invalidEntries: readonly string[];
 }
@@ -71,8 +63,6 @@ interface YearIndex {
   readonly businessDayNumbers: Int32Array;
   /** nonBusinessReason of each day of the year, by offset, once asked (bounded by the year). */
   readonly reasons: (string | undefined)[];
-  /** formatDateEs of each day of the year, by offset, once asked (bounded by the year). */
-  readonly datesEs: (string | undefined)[];
 }
 
 function groupByYear(dates: readonly CalendarDate[]): Map<number, Set<number>> {
@@ -166,7 +156,6 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       businessDays: business,
       businessDayNumbers: Int32Array.from(businessNumbers),
       reasons: [],
-      datesEs: [],
     };
     years[year - MIN_CALENDAR_YEAR] = index;
     return (lastIndex = index);
@@ -309,22 +298,8 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       : 0 - countUpTo(end, endOffset, start, startOffset); // never -0
   }
 
-  function writtenEs(index: YearIndex, offset: number, d: CalendarDate): string {
-    const known = index.datesEs[offset];
-    return known !== undefined ? known : (index.datesEs[offset] = formatEs(d));
-  }
-
   return {
     invalidEntries,
-    formatDateEs(d) {
-      // Only the remembered places are looked at: any other text is written as formatDateEs does.
-      if (d === lastDate && lastYear !== null) return writtenEs(lastYear, lastOffset, d);
-      if (d === resultDate && resultYear !== null) return writtenEs(resultYear, resultOffset, d);
-      if (d === previousDate && previousYear !== null) {
-        return writtenEs(previousYear, previousOffset, d);
-      }
-      return formatEs(d);
-    },
     isBusinessDay(d) {
       const index = locate(d);
       return isOpen(index, located);

@@ -147,7 +147,7 @@ export function computeCaseClock(input: CaseClockInput): CaseClock {
       `; desistimiento tácito desde el ${formatEs(desistimientoFrom)}`;
   } else {
     businessDaysLeft = cal.businessDaysBetween(today, dueDate);
-    explanation += '; vence el ' + cal.formatDateEs(dueDate);
+    explanation += '; vence el ' + formatEs(dueDate);
   }
   return {
     effectiveReceiptDate: track.receipt.date,

@@ -133,7 +133,7 @@ export function openingNote(track: ClockTrack): string {
     `${TYPE_LABELS[declaredType]}: ${termOf(declaredType)} días hábiles desde el `;
   const rule =
     receipt.rule === BUSINESS_DAY_RULE ? ON_A_BUSINESS_DAY_CLAUSE : ' (' + receipt.rule + ')';
-  return opening + track.calendar.formatDateEs(receipt.date) + rule;
+  return opening + formatEs(receipt.date) + rule;
 }
 
 /** Adds a clause to the explanation. */

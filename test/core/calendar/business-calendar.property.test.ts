@@ -112,6 +112,48 @@ describe('business calendar properties', () => {
     );
   });
 
+  it('answers do not depend on what was asked before (remembered positions are only a shortcut)', () => {
+    // One calendar answers a whole sequence, reusing the places of dates it was just asked about
+    // or just answered; a fresh calendar per question has nothing to reuse.
+    const question = fc.oneof(
+      fc.tuple(fc.constant('is' as const), recentDate, fc.constant(0)),
+      fc.tuple(fc.constant('add' as const), recentDate, fc.integer({ min: -40, max: 40 })),
+      fc.tuple(fc.constant('addToLast' as const), recentDate, fc.integer({ min: -40, max: 40 })),
+      fc.tuple(fc.constant('between' as const), recentDate, fc.constant(0)),
+      fc.tuple(fc.constant('fromLast' as const), recentDate, fc.constant(0)),
+      fc.tuple(fc.constant('fromToday' as const), recentDate, fc.constant(0)),
+      fc.tuple(fc.constant('isLast' as const), recentDate, fc.constant(0)),
+      fc.tuple(fc.constant('reason' as const), recentDate, fc.constant(0)),
+    );
+    fc.assert(
+      fc.property(
+        overridesArb,
+        fc.array(question, { minLength: 1, maxLength: 40 }),
+        (o, questions) => {
+          const shared = createBusinessCalendar(o);
+          let last = '2026-07-14';
+          for (const [kind, d, n] of questions) {
+            const ask = (cal: ReturnType<typeof createBusinessCalendar>): unknown => {
+              if (kind === 'is') return cal.isBusinessDay(d);
+              if (kind === 'add') return cal.addBusinessDays(d, n);
+              if (kind === 'addToLast') return cal.addBusinessDays(last, n);
+              if (kind === 'between') return cal.businessDaysBetween(last, d);
+              if (kind === 'fromLast') return cal.businessDaysBetween(d, last);
+              if (kind === 'fromToday') return cal.businessDaysBetween('2026-07-14', d);
+              if (kind === 'isLast') return cal.isBusinessDay(last);
+              return cal.nonBusinessReason(d);
+            };
+            const answer = ask(shared);
+            expect(answer).toEqual(ask(createBusinessCalendar(o)));
+            if (typeof answer === 'string' && answer.length === 10) last = answer;
+            else if (kind !== 'reason' && kind !== 'fromToday' && kind !== 'isLast') last = d;
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('a closed day never makes a result earlier', () => {
     fc.assert(
       fc.property(

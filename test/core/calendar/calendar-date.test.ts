@@ -5,6 +5,7 @@ import {
   bogotaMinutesOf,
   compareDates,
   dateOfDayNumber,
+  dayNumberAtStart,
   dayNumberOf,
   dayOfWeek,
   formatDateEs,
@@ -15,6 +16,7 @@ describe('parseCalendarDate', () => {
   it.each([
     ['2026-07-13', '2026-07-13'],
     ['  2026-07-13 ', '2026-07-13'],
+    ['2026-07-13\n', '2026-07-13'],
     ['2028-02-29', '2028-02-29'], // 2028 is a leap year
     ['2000-02-29', '2000-02-29'], // divisible by 400: leap
   ])('accepts %j', (text, expected) => {
@@ -35,6 +37,13 @@ describe('parseCalendarDate', () => {
   ])('rejects %j', (text) => {
     expect(parseCalendarDate(text)).toBeNull();
   });
+  it.each([' 2026-07-1', '2026-07-1 ', '\t2026-07-1', '0000-01-01', '2026-07-1a'])(
+    'rejects %j (ten characters, but not a date)',
+    (text) => {
+      expect(parseCalendarDate(text)).toBeNull();
+    },
+  );
+
   it('rejects what a sheet cell may hold instead of text', () => {
     expect(parseCalendarDate(new Date(0) as unknown as string)).toBeNull();
     expect(parseCalendarDate(46217 as unknown as string)).toBeNull();
@@ -67,6 +76,36 @@ describe('day numbers', () => {
       const expected = new Date(n * 86_400_000).toISOString().slice(0, 10);
       if (dateOfDayNumber(n) !== expected) throw new Error(`day ${n}: ${dateOfDayNumber(n)}`);
       if (dayNumberOf(expected) !== n) throw new Error(`date ${expected}`);
+    }
+  });
+});
+
+describe('dayNumberAtStart', () => {
+  it.each([
+    ['1970-01-02T10:00Z', 1],
+    ['2026-07-14', 20648],
+    ['2026-07-14 anything after', 20648],
+    ['0001-01-01', -719162],
+  ])('reads the date %j begins with as day %i', (text, dayNumber) => {
+    expect(dayNumberAtStart(text)).toBe(dayNumber);
+  });
+
+  it.each([
+    '2026-02-30T10:00',
+    '0000-01-01T00:00',
+    '2026-7-14T10:00',
+    ' 2026-07-14',
+    '2026-07-1',
+    '',
+  ])('finds no date at the start of %j', (text) => {
+    expect(dayNumberAtStart(text)).toBeNaN();
+  });
+
+  it('agrees with parseCalendarDate and dayNumberOf on every day from 1900 to 2200', () => {
+    for (let n = dayNumberOf('1900-01-01'); n <= dayNumberOf('2200-12-31'); n++) {
+      const date = dateOfDayNumber(n);
+      if (dayNumberAtStart(date + 'T12:00') !== n) throw new Error(`day ${n}`);
+      if (parseCalendarDate(date) !== date) throw new Error(`date ${date}`);
     }
   });
 });
