@@ -84,54 +84,104 @@ function groupByYear(dates: readonly CalendarDate[]): Map<number, Set<number>> {
  * .addBusinessDays('2026-07-10', 1) → '2026-07-14' (Sat 11, Sun 12, Mon 13 holiday, Tue 14).
  */
 export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
-  const invalidEntries: string[] = [];
-  const readDates = (entries: readonly string[] | undefined): CalendarDate[] => {
+  return new IndexedCalendar(o);
+}
+
+function isOpen(index: YearIndex, offset: number): boolean {
+  const before = offset === 0 ? 0 : (index.through[offset - 1] as number);
+  return (index.through[offset] as number) > before;
+}
+
+/**
+ * A class rather than closures: every calendar shares the same methods, so code compiled for one
+ * entity's calendar stays valid for the next one a sweep builds.
+ */
+class IndexedCalendar implements BusinessCalendar {
+  readonly invalidEntries: string[] = [];
+  private readonly overrides: CalendarOverrides;
+  private readonly closed: Map<number, Set<number>>;
+  private readonly extra: Map<number, Set<number>>;
+  private readonly removed: Map<number, Set<number>>;
+  private readonly noDays: ReadonlySet<number> = new Set();
+  private readonly holidayNames = new Map<number, Map<number, string>>();
+  /** Year indexes by year − MIN_CALENDAR_YEAR (at most 301). */
+  private readonly years: (YearIndex | undefined)[] = new Array<YearIndex | undefined>(
+    MAX_CALENDAR_YEAR - MIN_CALENDAR_YEAR + 1,
+  ).fill(undefined);
+  private lastIndex: YearIndex | null = null;
+
+  // Offset within its year of the date last passed to locate(); a scratch value rather than a
+  // returned object, because a sweep locates millions of dates. Dates are remembered where they
+  // were found, so that asking again costs no parsing: the last two dates located (a clock asks
+  // about its receipt date several times) and the last date addBusinessDays returned (a due date,
+  // counted next). businessDaysBetween also remembers its first dates: every clock counts from the
+  // same `today`. Only positions of dates already checked are kept, so nothing changes but speed.
+  private located = 0;
+  private lastDate = '';
+  private lastYear: YearIndex | null = null;
+  private lastOffset = 0;
+  private previousDate = '';
+  private previousYear: YearIndex | null = null;
+  private previousOffset = 0;
+  private resultDate = '';
+  private resultYear: YearIndex | null = null;
+  private resultOffset = 0;
+  // The first dates of the last two counts, where they are: every clock counts from `today`, and
+  // a closed case counts from its closing date in between.
+  private countFrom = '';
+  private countFromYear: YearIndex | null = null;
+  private countFromOffset = 0;
+  private otherFrom = '';
+  private otherFromYear: YearIndex | null = null;
+  private otherFromOffset = 0;
+
+  constructor(o: CalendarOverrides) {
+    this.overrides = o;
+    this.closed = groupByYear(this.readDates(o.closedDays));
+    this.extra = groupByYear(this.readDates(o.extraHolidays));
+    this.removed = groupByYear(this.readDates(o.removedHolidays));
+  }
+
+  private readDates(entries: readonly string[] | undefined): CalendarDate[] {
     const dates: CalendarDate[] = [];
     for (const entry of entries ?? []) {
       const date = parseCalendarDate(String(entry));
-      if (date === null) invalidEntries.push(String(entry));
+      if (date === null) this.invalidEntries.push(String(entry));
       else dates.push(date);
     }
     return dates;
-  };
-  const closed = groupByYear(readDates(o.closedDays));
-  const extra = groupByYear(readDates(o.extraHolidays));
-  const removed = groupByYear(readDates(o.removedHolidays));
-  const noDays = new Set<number>();
-  const holidayNames = new Map<number, Map<number, string>>();
-  /** Year indexes by year − MIN_CALENDAR_YEAR (at most 301). */
-  const years: (YearIndex | undefined)[] = [];
+  }
 
-  function holidaysOf(year: number): Map<number, string> {
-    let names = holidayNames.get(year);
+  private holidaysOf(year: number): Map<number, string> {
+    let names = this.holidayNames.get(year);
     if (names) return names;
     names = new Map();
-    const removedDays = removed.get(year) ?? noDays;
+    const removedDays = this.removed.get(year) ?? this.noDays;
     for (const holiday of colombianHolidays(year)) {
       const dayNumber = toDayNumber(holiday.date);
       if (!removedDays.has(dayNumber)) names.set(dayNumber, holiday.name);
     }
-    for (const dayNumber of extra.get(year) ?? noDays) {
+    for (const dayNumber of this.extra.get(year) ?? this.noDays) {
       if (!names.has(dayNumber)) names.set(dayNumber, ADDED_HOLIDAY_NAME);
     }
-    holidayNames.set(year, names);
+    this.holidayNames.set(year, names);
     return names;
   }
 
-  let lastIndex: YearIndex | null = null;
-  function indexOf(year: number): YearIndex {
+  private indexOf(year: number): YearIndex {
+    const lastIndex = this.lastIndex;
     if (lastIndex !== null && lastIndex.year === year) return lastIndex;
     if (!(year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR)) {
       throw new RangeError(
         `Año fuera del calendario (${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}): ${year}`,
       );
     }
-    const found = years[year - MIN_CALENDAR_YEAR];
-    if (found !== undefined) return (lastIndex = found);
+    const found = this.years[year - MIN_CALENDAR_YEAR];
+    if (found !== undefined) return (this.lastIndex = found);
     const firstDay = toDayNumber(`${year}-01-01`);
     const length = toDayNumber(`${year + 1}-01-01`) - firstDay;
-    const holidays = holidaysOf(year);
-    const closedDays = closed.get(year) ?? noDays;
+    const holidays = this.holidaysOf(year);
+    const closedDays = this.closed.get(year) ?? this.noDays;
     const through = new Int32Array(length);
     const business: CalendarDate[] = [];
     const businessNumbers: number[] = [];
@@ -140,7 +190,7 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       const weekday = weekdayOf(dayNumber);
       const open =
         weekday !== 0 &&
-        (weekday !== 6 || o.worksSaturdays) &&
+        (weekday !== 6 || this.overrides.worksSaturdays) &&
         !holidays.has(dayNumber) &&
         !closedDays.has(dayNumber);
       if (open) {
@@ -157,71 +207,61 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
       businessDayNumbers: Int32Array.from(businessNumbers),
       reasons: [],
     };
-    years[year - MIN_CALENDAR_YEAR] = index;
-    return (lastIndex = index);
+    this.years[year - MIN_CALENDAR_YEAR] = index;
+    return (this.lastIndex = index);
   }
 
-  // Offset within its year of the date last passed to locate(); a scratch value rather than a
-  // returned object, because a sweep locates millions of dates. Dates are remembered where they
-  // were found, so that asking again costs no parsing: the last two dates located (a clock asks
-  // about its receipt date several times) and the last date addBusinessDays returned (a due date,
-  // counted next). businessDaysBetween also remembers its first date: every clock counts from the
-  // same `today`. Only positions of dates already checked are kept, so nothing changes but speed.
-  let located = 0;
-  let lastDate = '';
-  let lastYear: YearIndex | null = null;
-  let lastOffset = 0;
-  let previousDate = '';
-  let previousYear: YearIndex | null = null;
-  let previousOffset = 0;
-  let resultDate = '';
-  let resultYear: YearIndex | null = null;
-  let resultOffset = 0;
-  function locate(d: CalendarDate): YearIndex {
-    if (d === lastDate && lastYear !== null) {
-      located = lastOffset;
-      return lastYear;
+  /** The year index of d; its offset in that year is left in `located`. */
+  private locate(d: CalendarDate): YearIndex {
+    if (d === this.lastDate && this.lastYear !== null) {
+      this.located = this.lastOffset;
+      return this.lastYear;
     }
-    if (d === previousDate && previousYear !== null) {
-      located = previousOffset;
-      return previousYear;
+    if (d === this.previousDate && this.previousYear !== null) {
+      this.located = this.previousOffset;
+      return this.previousYear;
     }
-    if (d === resultDate && resultYear !== null) {
+    if (d === this.resultDate && this.resultYear !== null) {
       // A result asked about is often asked about again (a term counted from it): keep it too.
-      located = resultOffset;
-      previousDate = lastDate;
-      previousYear = lastYear;
-      previousOffset = lastOffset;
-      lastDate = d;
-      lastYear = resultYear;
-      lastOffset = resultOffset;
-      return resultYear;
+      const index = this.resultYear;
+      this.located = this.resultOffset;
+      this.remember(d, index, this.resultOffset);
+      return index;
     }
     const dayNumber = toDayNumber(d);
+    const lastIndex = this.lastIndex;
     const sameYear =
       lastIndex !== null &&
       dayNumber >= lastIndex.firstDay &&
       dayNumber < lastIndex.firstDay + lastIndex.through.length;
-    const index = sameYear ? (lastIndex as YearIndex) : indexOf(yearOfDate(d));
-    located = dayNumber - index.firstDay;
-    previousDate = lastDate;
-    previousYear = lastYear;
-    previousOffset = lastOffset;
-    lastDate = d;
-    lastYear = index;
-    lastOffset = located;
+    const index = sameYear ? (lastIndex as YearIndex) : this.indexOf(yearOfDate(d));
+    this.located = dayNumber - index.firstDay;
+    this.remember(d, index, this.located);
     return index;
   }
 
-  function isOpen(index: YearIndex, offset: number): boolean {
-    const before = offset === 0 ? 0 : (index.through[offset - 1] as number);
-    return (index.through[offset] as number) > before;
+  private remember(d: CalendarDate, index: YearIndex, offset: number): void {
+    this.previousDate = this.lastDate;
+    this.previousYear = this.lastYear;
+    this.previousOffset = this.lastOffset;
+    this.lastDate = d;
+    this.lastYear = index;
+    this.lastOffset = offset;
   }
 
-  function addBusinessDays(d: CalendarDate, n: number): CalendarDate {
+  isBusinessDay(d: CalendarDate): boolean {
+    const index = this.locate(d);
+    return isOpen(index, this.located);
+  }
+
+  nextBusinessDay(d: CalendarDate): CalendarDate {
+    return this.addBusinessDays(d, 1);
+  }
+
+  addBusinessDays(d: CalendarDate, n: number): CalendarDate {
     if (!Number.isInteger(n)) throw new RangeError(`Número de días inválido: ${n}`);
-    let index = locate(d);
-    const offset = located;
+    let index = this.locate(d);
+    const offset = this.located;
     let year = index.year;
     if (n === 0) return d;
     const upTo = index.through[offset] as number;
@@ -229,103 +269,86 @@ export function createBusinessCalendar(o: CalendarOverrides): BusinessCalendar {
     let k = n > 0 ? upTo + n : upTo - (isOpen(index, offset) ? 1 : 0) + n + 1;
     while (k > index.businessDays.length) {
       k -= index.businessDays.length;
-      index = indexOf(++year);
+      index = this.indexOf(++year);
     }
     while (k < 1) {
-      index = indexOf(--year);
+      index = this.indexOf(--year);
       k += index.businessDays.length;
     }
     const result = index.businessDays[k - 1] as CalendarDate;
-    resultDate = result;
-    resultYear = index;
-    resultOffset = (index.businessDayNumbers[k - 1] as number) - index.firstDay;
+    this.resultDate = result;
+    this.resultYear = index;
+    this.resultOffset = (index.businessDayNumbers[k - 1] as number) - index.firstDay;
     return result;
   }
 
   /** Business days in (start, end], both given by locate(); start must not be after end. */
-  function countUpTo(start: YearIndex, startOffset: number, end: YearIndex, endOffset: number) {
+  private countUpTo(start: YearIndex, startOffset: number, end: YearIndex, endOffset: number) {
     let count = (end.through[endOffset] as number) - (start.through[startOffset] as number);
-    for (let year = start.year; year < end.year; year++) count += indexOf(year).businessDays.length;
+    for (let year = start.year; year < end.year; year++) {
+      count += this.indexOf(year).businessDays.length;
+    }
     return count;
   }
 
-  // The first dates of the last two counts, where they are: every clock counts from `today`, and
-  // a closed case counts from its closing date in between.
-  let countFrom = '';
-  let countFromYear: YearIndex | null = null;
-  let countFromOffset = 0;
-  let otherFrom = '';
-  let otherFromYear: YearIndex | null = null;
-  let otherFromOffset = 0;
-  function businessDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  businessDaysBetween(from: CalendarDate, to: CalendarDate): number {
     let start: YearIndex;
     let startOffset: number;
     let end: YearIndex;
     let endOffset: number;
-    if (from === countFrom && countFromYear !== null) {
-      start = countFromYear;
-      startOffset = countFromOffset;
-      end = locate(to);
-      endOffset = located;
+    if (from === this.countFrom && this.countFromYear !== null) {
+      start = this.countFromYear;
+      startOffset = this.countFromOffset;
+      end = this.locate(to);
+      endOffset = this.located;
     } else {
-      if (from === otherFrom && otherFromYear !== null) {
-        start = otherFromYear;
-        startOffset = otherFromOffset;
-        end = locate(to);
-        endOffset = located;
+      if (from === this.otherFrom && this.otherFromYear !== null) {
+        start = this.otherFromYear;
+        startOffset = this.otherFromOffset;
+        end = this.locate(to);
+        endOffset = this.located;
       } else if (from <= to) {
-        start = locate(from);
-        startOffset = located;
-        end = locate(to);
-        endOffset = located;
+        start = this.locate(from);
+        startOffset = this.located;
+        end = this.locate(to);
+        endOffset = this.located;
       } else {
         // The earlier date is read first, as a count from it would.
-        end = locate(to);
-        endOffset = located;
-        start = locate(from);
-        startOffset = located;
+        end = this.locate(to);
+        endOffset = this.located;
+        start = this.locate(from);
+        startOffset = this.located;
       }
-      otherFrom = countFrom;
-      otherFromYear = countFromYear;
-      otherFromOffset = countFromOffset;
-      countFrom = from;
-      countFromYear = start;
-      countFromOffset = startOffset;
+      this.otherFrom = this.countFrom;
+      this.otherFromYear = this.countFromYear;
+      this.otherFromOffset = this.countFromOffset;
+      this.countFrom = from;
+      this.countFromYear = start;
+      this.countFromOffset = startOffset;
     }
     // Day numbers order located dates as their text does, and compare faster.
     return start.firstDay + startOffset <= end.firstDay + endOffset
-      ? countUpTo(start, startOffset, end, endOffset)
-      : 0 - countUpTo(end, endOffset, start, startOffset); // never -0
+      ? this.countUpTo(start, startOffset, end, endOffset)
+      : 0 - this.countUpTo(end, endOffset, start, startOffset); // never -0
   }
 
-  return {
-    invalidEntries,
-    isBusinessDay(d) {
-      const index = locate(d);
-      return isOpen(index, located);
-    },
-    nextBusinessDay(d) {
-      return addBusinessDays(d, 1);
-    },
-    addBusinessDays,
-    businessDaysBetween,
-    holidayName(d) {
-      return holidaysOf(yearOfDate(d)).get(toDayNumber(d)) ?? null;
-    },
-    nonBusinessReason(d) {
-      const index = locate(d);
-      const offset = located;
-      if (isOpen(index, offset)) return null;
-      const known = index.reasons[offset];
-      if (known !== undefined) return known;
-      const year = index.year;
-      const dayNumber = index.firstDay + offset;
-      const holiday = holidaysOf(year).get(dayNumber);
-      let reason: string;
-      if (holiday !== undefined) reason = `festivo: ${holiday}`;
-      else if ((closed.get(year) ?? noDays).has(dayNumber)) reason = CLOSED_DAY_REASON;
-      else reason = weekdayOf(dayNumber) === 0 ? 'domingo' : 'sábado';
-      return (index.reasons[offset] = reason);
-    },
-  };
+  holidayName(d: CalendarDate): string | null {
+    return this.holidaysOf(yearOfDate(d)).get(toDayNumber(d)) ?? null;
+  }
+
+  nonBusinessReason(d: CalendarDate): string | null {
+    const index = this.locate(d);
+    const offset = this.located;
+    if (isOpen(index, offset)) return null;
+    const known = index.reasons[offset];
+    if (known !== undefined) return known;
+    const year = index.year;
+    const dayNumber = index.firstDay + offset;
+    const holiday = this.holidaysOf(year).get(dayNumber);
+    let reason: string;
+    if (holiday !== undefined) reason = `festivo: ${holiday}`;
+    else if ((this.closed.get(year) ?? this.noDays).has(dayNumber)) reason = CLOSED_DAY_REASON;
+    else reason = weekdayOf(dayNumber) === 0 ? 'domingo' : 'sábado';
+    return (index.reasons[offset] = reason);
+  }
 }

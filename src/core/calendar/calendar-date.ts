@@ -177,11 +177,13 @@ function pad2(n: number): string {
  * Dates already written, by day number, in blocks of 1024 days (a plain array of 110 000 would not
  * stay a fast array): a sweep asks for the same few hundred days again and again.
  */
-const writtenDates: (CalendarDate[] | undefined)[] = [];
 const CACHED_DAYS_FROM = -25567; // 1900-01-01
 const CACHED_DAYS_TO = 84006; // 2200-01-01
 const BLOCK_BITS = 10;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+const writtenDates = new Array<CalendarDate[] | undefined>(
+  ((CACHED_DAYS_TO - CACHED_DAYS_FROM) >> BLOCK_BITS) + 1,
+).fill(undefined);
 
 /**
  * The date of a day number (inverse of dayNumberOf; H. Hinnant's civil_from_days).
