@@ -8,6 +8,7 @@ import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
 import { repairCitizenForm } from './gas/setup';
 import { callerOf, mayConfigure, mayRunReview } from './gas/access';
 import { formatMessage } from './core/messages';
+import { DomainError } from './core/errors';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
 import { runSetupProcedure, type SetupReport } from './gas/setup';
 import { renderFollowUp } from './gas/web-app';
@@ -112,7 +113,14 @@ export function runSetup(services: unknown): SetupReport | null {
     );
     return null;
   }
-  const report = runSetupProcedure(app);
+  let report: SetupReport;
+  try {
+    report = runSetupProcedure(app);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    refuse(formatMessage(error.code, error.details));
+    return null;
+  }
   const lines = [
     report.formCreated ? 'Se creó el formulario de PQRSD.' : 'El formulario de PQRSD ya existía.',
     `Enlace para los ciudadanos: ${report.formUrl}`,

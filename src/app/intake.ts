@@ -262,7 +262,16 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       deps.store.write(failed);
       throw error;
     }
-    if (submission.longTexts.length > 0) deps.cases.saveLongTexts(radicado, submission.longTexts);
+    if (submission.longTexts.length > 0) {
+      try {
+        deps.cases.saveLongTexts(radicado, submission.longTexts);
+      } catch (error) {
+        // The case is radicated and its cell keeps the text's start: say so, and still acknowledge.
+        deps.log.error(
+          `${radicado}: el texto completo no se guardó en Textos largos (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      }
+    }
     outcome = { status: 'radicated', radicado, mailsSent: 0 };
   } finally {
     deps.lock.release();
@@ -276,7 +285,13 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
   deps.log.error(
     `${outcome.status === 'radicated' ? outcome.radicado : ''}: ${formatMessage('MAIL_SEND_FAILED', { error: sent.error })}`,
   );
-  deps.store.write({ [mailKey(entry.key)]: JSON.stringify(entry) });
+  // Written under the lock (this path only), so a review rewriting the store cannot drop it.
+  const locked = deps.lock.tryAcquire(LOCK_WAIT_MS);
+  try {
+    deps.store.write({ [mailKey(entry.key)]: JSON.stringify(entry) });
+  } finally {
+    if (locked) deps.lock.release();
+  }
   return outcome;
 }
 

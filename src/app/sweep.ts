@@ -41,6 +41,9 @@ import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from
 
 export { RECONCILE_OVERLAP_MS } from './entity-state-access';
 
+/** Characters of findings an alert lists (the rest are counted), so it fits one property value. */
+const ALERT_BODY_BUDGET = 5000;
+
 /** Stop starting new work when less than this is left of the execution. */
 export const SWEEP_RESERVE_MS = 60 * 1000;
 /** Above this many cases to read, one read of the whole sheet beats one read per case. */
@@ -698,11 +701,25 @@ function supervisorAlert(
 ): MailEntry | null {
   const to = deps.config.settings.supervisorEmails.join(',');
   if (!to || (outcome.restored.length === 0 && outcome.problems.length === 0)) return null;
+  const findings = [
+    ...outcome.restored.map((r) => `- ${r}: restaurado desde el Historial.`),
+    ...outcome.problems.map((p) => `- ${p}`),
+  ];
+  // The body is kept in the entity's store until sent: under its 9 KB per value, with room.
+  const shown: string[] = [];
+  let size = 0;
+  for (const finding of findings) {
+    if (size + finding.length > ALERT_BODY_BUDGET) break;
+    shown.push(finding);
+    size += finding.length + 1;
+  }
   const lines = [
     `La verificación de integridad de ${deps.config.settings.name} (${today}) encontró cambios hechos a mano:`,
     '',
-    ...outcome.restored.map((r) => `- ${r}: restaurado desde el Historial.`),
-    ...outcome.problems.map((p) => `- ${p}`),
+    ...shown,
+    ...(shown.length < findings.length
+      ? [`- y ${findings.length - shown.length} hallazgos más (vea el registro de ejecuciones).`]
+      : []),
     '',
     'Revise quién editó la hoja. Los cambios de estado se hacen solo con las acciones del complemento.',
   ];
@@ -812,6 +829,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
   let mail = NO_MAIL;
   let integrity: IntegrityOutcome = { restored: [], problems: [] };
   const restoredEarly: string[] = [];
+  let secret = '';
   if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) {
     failures.push('bloqueo: otra ejecución lo tiene; se reintenta en la próxima revisión');
   } else {
@@ -849,12 +867,14 @@ export function runSweep(deps: SweepDeps): SweepReport {
             changes.set(ROWS_KEY, anchorsOf(reread));
             current = { ...current, appends: 0 };
           });
-          prune(fresh, current.checkpoint, now, changes);
         }
         for (const problem of integrity.problems) deps.log.error(problem);
 
         current = { ...current, dailyOn: today, checkRequested: false };
       }
+      // Folded filings older than the reconciliation window go at every run, not once a day: a
+      // busy day must not fill the store.
+      prune(fresh, current.checkpoint, now, changes);
       const alert = supervisorAlert(
         deps,
         today,
@@ -862,16 +882,15 @@ export function runSweep(deps: SweepDeps): SweepReport {
         nowIso,
       );
       if (alert) changes.set(mailKey(alert.key), JSON.stringify(alert));
-      // Mail last: it sees the alert just queued, and quota or time left only defer it.
-      const withAlert = loadStateView(fresh, changes);
-      mail = phase('correo', failures, deps, NO_MAIL, () =>
-        deliver(deps, withAlert, reader, changes, current.secret, today),
-      );
       changes.set(STATE_KEY, JSON.stringify(current));
       changes.commit(deps);
+      secret = current.secret;
     } finally {
       deps.lock.release();
     }
+    // Mail last, in chunks, each under its own hold of the lock and saved right after its sends:
+    // filings and acts wait at most one chunk, and a failure later never sends a mail twice.
+    if (secret) mail = deliverInChunks(deps, failures, secret, today);
   }
   return {
     idle: false,
@@ -887,13 +906,50 @@ export function runSweep(deps: SweepDeps): SweepReport {
   };
 }
 
-/** The state with the mail entries queued in this run added, for the delivery phase. */
-function loadStateView(state: EntityState, changes: StateChanges): EntityState {
-  const mails = new Map(state.mails);
-  for (const [key, value] of Object.entries(changes.values)) {
-    if (!key.startsWith('m.')) continue;
-    const entry = JSON.parse(value) as MailEntry;
-    mails.set(entry.key, entry);
+/** Mails sent per hold of the lock (a few seconds of sending). */
+export const DELIVERY_CHUNK = 20;
+
+function deliverInChunks(
+  deps: SweepDeps,
+  failures: string[],
+  secret: string,
+  today: string,
+): MailReport {
+  let total = NO_MAIL;
+  const tried = new Set<string>();
+  while (!timeIsShort(deps)) {
+    if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) break;
+    let more = false;
+    try {
+      const { state } = loadState(deps, true, { rebuild: false });
+      const untried = [...state.mails.values()].filter(
+        (m) => !tried.has(m.key) && (m.status === 'pendiente' || !m.recorded),
+      );
+      const chunk = untried.slice(0, DELIVERY_CHUNK);
+      if (chunk.length === 0) break;
+      chunk.forEach((m) => tried.add(m.key));
+      const changes = new StateChanges();
+      const report = phase('correo', failures, deps, NO_MAIL, () =>
+        deliver(
+          deps,
+          { ...state, mails: new Map(chunk.map((m) => [m.key, m])) },
+          new CaseReader(deps, state),
+          changes,
+          secret,
+          today,
+        ),
+      );
+      changes.commit(deps);
+      total = {
+        sent: total.sent + report.sent,
+        deferred: total.deferred + report.deferred,
+        failed: total.failed + report.failed,
+      };
+      more = untried.length > chunk.length && report.deferred === 0;
+    } finally {
+      deps.lock.release();
+    }
+    if (!more) break;
   }
-  return { ...state, mails };
+  return total;
 }

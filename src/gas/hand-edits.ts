@@ -37,8 +37,14 @@ function verifyNow(app: Composition): void {
   runSweep(app);
 }
 
+/** Under the lock, so a review rewriting the whole store cannot drop the mark. */
 function markSettingsStale(app: Composition): void {
-  app.store.write({ [CONFIG_DIRTY_KEY]: String(Date.now()) });
+  const locked = app.lock.tryAcquire(10000);
+  try {
+    app.store.write({ [CONFIG_DIRTY_KEY]: String(Date.now()) });
+  } finally {
+    if (locked) app.lock.release();
+  }
 }
 
 export function handleEditEvent(app: Composition, e?: GoogleAppsScript.Events.SheetsOnEdit): void {

@@ -7,6 +7,7 @@ import { parseRadicado } from '../core/radicado';
 import { dependenciesOf } from '../core/routing/staff';
 import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
 import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
+import { DomainError } from '../core/errors';
 import type { Caller } from './access';
 import type { Composition } from './compose';
 import { ensureCitizenForm } from './form-setup';
@@ -76,7 +77,20 @@ function repairState(app: Composition): void {
   });
 }
 
+/**
+ * Setup holds the entity's lock throughout: it writes the store in several steps (form ids,
+ * counters, the configuration), and a review rewriting the whole store meanwhile must not undo them.
+ */
 export function runSetupProcedure(app: Composition): SetupReport {
+  if (!app.lock.tryAcquire(30000)) throw new DomainError('LOCK_TIMEOUT');
+  try {
+    return setUpUnderLock(app);
+  } finally {
+    app.lock.release();
+  }
+}
+
+function setUpUnderLock(app: Composition): SetupReport {
   const ss = app.spreadsheet();
   const sheets = ensureTrackingSheets(ss);
   const before = app.rebuildSnapshot().config;
@@ -89,13 +103,7 @@ export function runSetupProcedure(app: Composition): SetupReport {
   const lastDaily = loadState(app, false, { rebuild: false }).record.dailyOn;
   const stalled = lastDaily !== '' && addDays(lastDaily, 2) < bogotaDateOf(app.clock.now());
   const triggers = ensureTriggers(form.form.getId(), ss.getId(), app.state, user, stalled);
-  if (app.lock.tryAcquire(30000)) {
-    try {
-      repairState(app);
-    } finally {
-      app.lock.release();
-    }
-  }
+  repairState(app);
   const config = app.rebuildSnapshot().config;
   const warnings = [...config.warnings, ...form.warnings, ...triggers.warnings];
   if (config.staff.length === 0)

@@ -358,6 +358,22 @@ describe('runSweep: mail', () => {
     expect(keysWith(deps, MAIL_PREFIX)).toHaveLength(1);
   });
 
+  it('sends a backlog in chunks, releasing the lock between them and saving after each', () => {
+    const { deps } = makeDeps();
+    deps.mailer.quota = 0;
+    for (let k = 0; k < 25; k += 1) file(deps, `s${k}`, monday + k * 60_000);
+    deps.mailer.quota = 1000;
+    const before = deps.lock.acquired;
+    const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
+    // 25 refused acknowledgements and 25 assignment notices: 50 mails, in chunks of 20.
+    expect(report.mail).toEqual({ sent: 50, deferred: 0, failed: 0 });
+    expect(deps.mailer.sent).toHaveLength(50);
+    // The main pass, then three chunks (20 + 20 + 10), each its own hold of the lock.
+    expect(deps.lock.acquired - before).toBe(4);
+    expect(deps.lock.released).toBe(deps.lock.acquired);
+    expect(keysWith(deps, MAIL_PREFIX)).toEqual([]);
+  });
+
   it('gives up on an address MailApp refuses, and records it as failed', () => {
     const { deps } = withPendingMail();
     deps.mailer.failFor.set('ana@example.com', 'Invalid email: ana@example.com');

@@ -107,10 +107,18 @@ export function sealRecord(secret: string, record: CaseRecord): string {
   return sealOf(secret, canonicalCells(sealedFields(record)));
 }
 
-/** What a Historial line records of the case after it: every field but the clerk's notes, and the seal. */
+/** A cell holds 50,000 characters; a snapshot that would not fit is left out (no restore point). */
+export const SNAPSHOT_LIMIT = 45000;
+
+/**
+ * What a Historial line records of the case after it: every field but the clerk's notes, and the
+ * seal; '' when it would not fit a cell (a description near the cell limit), so the Historial line
+ * is still written.
+ */
 export function caseSnapshot(secret: string, record: CaseRecord): string {
   const { notes: _notes, ...rest } = record;
-  return JSON.stringify({ record: rest, seal: sealRecord(secret, record) });
+  const text = JSON.stringify({ record: rest, seal: sealRecord(secret, record) });
+  return text.length <= SNAPSHOT_LIMIT ? text : '';
 }
 
 /** The case a snapshot records, when its seal proves it was written by the add-on. */

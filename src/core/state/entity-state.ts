@@ -206,8 +206,11 @@ export function predictRow(
   return pendingSeq !== null ? anchors.tailRow + pendingSeq : null;
 }
 
-/** At most this many runs are kept; a sheet sorted by another column falls back to a search. */
-export const MAX_RUNS = 200;
+/**
+ * At most this many runs are kept (about 50 characters each, under the 9 KB per property value);
+ * a sheet sorted by another column falls back to a search.
+ */
+export const MAX_RUNS = 120;
 
 /** Builds anchors from the sheet's radicados in row order (`null` for rows without a case). */
 export function buildAnchors(

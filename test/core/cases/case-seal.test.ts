@@ -8,6 +8,7 @@ import {
   followUpToken,
   lineHash,
   restoreSnapshot,
+  SNAPSHOT_LIMIT,
   sealOf,
   sealRecord,
 } from '../../../src/core/cases/case-seal';
@@ -194,6 +195,14 @@ describe('caseSnapshot and restoreSnapshot', () => {
     expect(restoreSnapshot(SECRET, '')).toBeNull();
     expect(restoreSnapshot(SECRET, '{"record":{}}')).toBeNull();
     expect(restoreSnapshot(SECRET, 'no es JSON')).toBeNull();
+  });
+
+  it('is left out when it would not fit a cell (50,000 characters), so the line is still written', () => {
+    // A description just under a cell's limit, with quotes that JSON escapes: the snapshot would
+    // pass the limit while the row itself fits.
+    const long = { ...record, description: `"${'x'.repeat(48_000)}"` };
+    expect(caseSnapshot(SECRET, long)).toBe('');
+    expect(caseSnapshot(SECRET, record).length).toBeLessThanOrEqual(SNAPSHOT_LIMIT);
   });
 });
 

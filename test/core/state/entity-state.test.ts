@@ -147,6 +147,22 @@ describe('buildAnchors', () => {
   });
 });
 
+describe('the row anchors as stored', () => {
+  it('fit one property value (9 KB) at most runs, with six-digit rows and numbers', () => {
+    // A sheet sorted by another column: every case its own run.
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      row: 100_000 + i,
+      year: 2026,
+      number: 999_999 - 2 * i,
+    }));
+    const anchors = buildAnchors(rows.slice(0, MAX_RUNS));
+    expect(anchors.runs).toHaveLength(MAX_RUNS);
+    expect(Buffer.byteLength(JSON.stringify(anchors))).toBeLessThan(9 * 1024);
+    // Past the cap no runs are kept at all: a search finds the rows instead.
+    expect(buildAnchors(rows).runs).toEqual([]);
+  });
+});
+
 describe('predictRow', () => {
   const anchors: RowAnchors = {
     runs: [
