@@ -2,15 +2,14 @@
 // the shim's own services first. Nothing else in the bundle is visible to library users.
 import { radicateSubmission } from './app/intake';
 import { runSweep as sweep, type SweepReport } from './app/sweep';
+import { DomainError } from './core/errors';
+import { formatMessage } from './core/messages';
+import { callerOf, mayConfigure, mayRunReview } from './gas/access';
 import { compose } from './gas/compose';
 import { submissionOf } from './gas/form-responses';
 import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
-import { repairCitizenForm } from './gas/setup';
-import { callerOf, mayConfigure, mayRunReview } from './gas/access';
-import { formatMessage } from './core/messages';
-import { DomainError } from './core/errors';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
-import { runSetupProcedure, type SetupReport } from './gas/setup';
+import { repairCitizenForm, runSetupProcedure, type SetupReport } from './gas/setup';
 import { renderFollowUp } from './gas/web-app';
 import { menuEntries } from './shim/entry-points';
 
@@ -28,7 +27,7 @@ export function onInstall(services: unknown, e?: GoogleAppsScript.Events.SheetsO
 export type FormSubmitResult =
   ReturnType<typeof radicateSubmission> | { status: 'ignored'; reason: string };
 
-/** Installable form-submit trigger on the citizen form (form-side event: `e.response.getId()`). */
+/** Installable form-submit trigger on the citizen form (form-side event: `e.response`). */
 export function handleFormSubmit(
   services: unknown,
   e?: GoogleAppsScript.Events.FormsOnFormSubmit,
