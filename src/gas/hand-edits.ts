@@ -1,8 +1,8 @@
 // What the add-on does when a person edits the spreadsheet by hand (installable edit and change
 // triggers, which run as the admin who installed them; script writes never fire them). A settings
-// edit marks the compiled configuration stale. An edit of the add-on's own columns or sheets, and
-// any change of columns, rows or sheets, runs the integrity pass at once: rows are verified
-// against their seals and restored from the Historial, and the supervisors are told.
+// edit marks the compiled configuration stale. An edit of the add-on's own columns or sheets, a
+// column inserted or deleted, rows deleted, a sheet removed or renamed: the integrity pass runs at
+// once, rows are checked against their seals and restored from the Historial, supervisors told.
 import { loadState } from '../app/entity-state-access';
 import { runSweep } from '../app/sweep';
 import { CONFIG_DIRTY_KEY, STATE_KEY } from '../core/state/entity-state';
@@ -21,6 +21,9 @@ const SETTINGS_SHEETS = new Set(
   [SETTINGS_SHEET, STAFF_SHEET, ROUTING_SHEET, CLOSED_DAYS_SHEET].map((s) => s.name),
 );
 const GUARDED_SHEETS = new Set([CASES_SHEET, HISTORY_SHEET, OUTBOX_SHEET].map((s) => s.name));
+
+/** developers.google.com/apps-script/guides/triggers/events (Change): the kinds that need no check. */
+const IGNORED_CHANGES = new Set(['EDIT', 'FORMAT', 'INSERT_ROW', 'INSERT_GRID']);
 
 /** Asks for the integrity pass and runs it now (as the trigger's owner). */
 function verifyNow(app: Composition): void {
@@ -68,6 +71,8 @@ export function handleChangeEvent(
   e?: GoogleAppsScript.Events.SheetsOnChange,
 ): void {
   const type = e ? String(e.changeType) : 'OTHER';
-  if (type === 'EDIT' || type === 'FORMAT') return; // cell edits arrive through the edit trigger
+  // Cell edits arrive through the edit trigger; added rows and sheets cannot damage a case (and
+  // rows are what the form's response sheet gains with every submission).
+  if (IGNORED_CHANGES.has(type)) return;
   verifyNow(app);
 }
