@@ -4,7 +4,7 @@
 // only then sends the acknowledgement, which was marked sent under the lock so no other execution
 // sends it too. The Historial lines of the radication wait in the state and are folded into the
 // Historial by the next sweep; the row already carries the head of its hash chain.
-import { bogotaDateOf, formatDateEs } from '../core/calendar/calendar-date';
+import { bogotaDateOf } from '../core/calendar/calendar-date';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import type { CaseRecord, Channel } from '../core/cases/case-record';
 import { followUpToken } from '../core/cases/case-seal';
@@ -23,7 +23,6 @@ import {
   type EntryMap,
 } from '../core/intake/prefilled-url';
 import { planAcknowledgement } from '../core/notifications/intake-mails';
-import type { MailKind } from '../core/notifications/mail';
 import { formatRadicado } from '../core/radicado';
 import { routeCase, type RoutingDecision } from '../core/routing/route-case';
 import {

@@ -8,7 +8,6 @@ import { dependenciesOf } from '../core/routing/staff';
 import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
 import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
 import { DomainError } from '../core/errors';
-import type { Caller } from './access';
 import type { Composition } from './compose';
 import { ensureCitizenForm } from './form-setup';
 import { ensureTrackingSheets } from './sheets-setup';
