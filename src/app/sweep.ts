@@ -15,6 +15,7 @@ import { formatMessage } from '../core/messages';
 import { parseRadicado } from '../core/radicado';
 import {
   buildAnchors,
+  parseEntityState,
   filingKey,
   mailKey,
   ROWS_KEY,
@@ -917,14 +918,15 @@ function deliverInChunks(
 ): MailReport {
   let total = NO_MAIL;
   const tried = new Set<string>();
+  // The store as just written: no lock is taken when no mail waits.
+  const due = (m: MailEntry): boolean => m.status === 'pendiente' || !m.recorded;
+  if (![...parseEntityState(deps.store.load()).mails.values()].some(due)) return total;
   while (!timeIsShort(deps)) {
     if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) break;
     let more = false;
     try {
       const { state } = loadState(deps, true, { rebuild: false });
-      const untried = [...state.mails.values()].filter(
-        (m) => !tried.has(m.key) && (m.status === 'pendiente' || !m.recorded),
-      );
+      const untried = [...state.mails.values()].filter((m) => !tried.has(m.key) && due(m));
       const chunk = untried.slice(0, DELIVERY_CHUNK);
       if (chunk.length === 0) break;
       chunk.forEach((m) => tried.add(m.key));

@@ -20,13 +20,7 @@ import { assertEntityServices, type EntityServices } from './entity-services';
 import { FORM_ID_KEY, GasFormSource } from './form-responses';
 import { SheetHistoryLog } from './history-sheet';
 import { SheetOutboxLog } from './outbox-log';
-import {
-  consoleLogger,
-  entityMutex,
-  executionClock,
-  mailAppMailer,
-  propertiesStore,
-} from './platform';
+import { consoleLogger, entityMutex, executionClock, mailAppMailer } from './platform';
 import {
   CASES_SHEET,
   CLOSED_DAYS_SHEET,
@@ -59,7 +53,7 @@ function once<T>(make: () => T): () => T {
 export interface Composition extends SweepDeps {
   readonly services: EntityServices;
   readonly spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
-  /** Single keys of the store (setup, triggers): each get or set is one call. */
+  /** Single keys of the state store (setup, triggers), read from its one cached read. */
   readonly state: KeyValueStore;
   /** Rebuilds the configuration snapshot from the sheets and stores it (setup, edits). */
   readonly rebuildSnapshot: () => ConfigSnapshot;
@@ -91,7 +85,11 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
   };
   const table = (spec: SheetSpec) => once(() => new SheetTable(sheetOf(spec), spec));
   const store: StateStore = propertiesStateStore(() => services.properties);
-  const state = propertiesStore(services.properties);
+  // Single keys go through the same store, so what setup writes is what the next read sees.
+  const state: KeyValueStore = {
+    get: (key) => store.load()[key] ?? null,
+    set: (key, value) => store.write({ [key]: value }),
+  };
 
   const headerLayout = (spec: SheetSpec): SheetLayout | null => {
     const sheet = spreadsheet().getSheetByName(spec.name);

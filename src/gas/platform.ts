@@ -1,20 +1,11 @@
 // Thin adapters from Apps Script services to the use cases' ports.
 import type { OutboundMail } from '../core/notifications/mail';
-import type { Clock, KeyValueStore, Logger, Mutex } from '../ports/entity-state';
+import type { Clock, Logger, Mutex } from '../ports/entity-state';
 import type { Mailer } from '../ports/mail';
 import type { EntityServices } from './entity-services';
 
 /** Apps Script stops an execution at 6 minutes (quotas page). */
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
-
-export function propertiesStore(properties: GoogleAppsScript.Properties.Properties): KeyValueStore {
-  return {
-    get: (key) => properties.getProperty(key),
-    set: (key, value) => {
-      properties.setProperty(key, value);
-    },
-  };
-}
 
 export function entityMutex(services: EntityServices): Mutex {
   return {

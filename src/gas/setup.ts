@@ -45,7 +45,6 @@ export function repairCitizenForm(app: Composition) {
     dependencies,
     linkedFormUrl,
   });
-  app.store.reload();
   return form;
 }
 

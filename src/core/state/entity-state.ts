@@ -16,8 +16,6 @@ export const CONFIG_CHUNK_PREFIX = 'cfg.';
 export const CONFIG_DIRTY_KEY = 'cfg.dirty';
 export const FILING_PREFIX = 'f.';
 export const MAIL_PREFIX = 'm.';
-/** Properties quota: 9 KB per value (developers.google.com/apps-script/guides/services/quotas). */
-export const VALUE_LIMIT = 9000;
 
 export interface EntityStateRecord {
   /** Last radicado number issued per year of receipt, as strings of the year. */
