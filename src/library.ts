@@ -10,7 +10,7 @@ import { submissionOf } from './gas/form-responses';
 import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
 import { repairCitizenForm, runSetupProcedure, type SetupReport } from './gas/setup';
-import { renderFollowUp } from './gas/web-app';
+import { DESK_FILE, DESK_TITLE, renderDeskPage, renderFollowUp } from './gas/web-app';
 import { menuEntries } from './shim/entry-points';
 
 /** Simple trigger (LIMITED mode): builds the menu and touches nothing that needs authorization. */
@@ -100,7 +100,12 @@ export function doGet(
   services: unknown,
   e?: GoogleAppsScript.Events.DoGet,
 ): GoogleAppsScript.HTML.HtmlOutput {
-  return renderFollowUp(compose(services), e);
+  const app = compose(services);
+  // The same desk page as the sidebar, for clerks who only view the spreadsheet (strict mode):
+  // the web app runs as the owner and names the visitor when both share the domain.
+  if (e?.parameter?.vista === 'mesa')
+    return renderDeskPage(app, Session.getActiveUser().getEmail());
+  return renderFollowUp(app, e);
 }
 
 export function runSetup(services: unknown): SetupReport | null {
@@ -141,11 +146,12 @@ export function showSidebar(services: unknown): void {
   const app = compose(services); // fails early, in Spanish, if the shim handed over no services
   const caller = callerOf(app);
   // The desk is for staff: say so when it opens, not after a form is filled.
-  if (!caller.owner && !caller.role) {
+  // The owner too must be listed in Dependencias: every act names a person of the directory.
+  if (!caller.role) {
     refuse(formatMessage('NOT_STAFF'));
     return;
   }
   // The sidebar has no scriptlets; its data comes through the rpc gateway.
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Ventanilla PQRSD');
+  const html = HtmlService.createHtmlOutputFromFile(DESK_FILE).setTitle(DESK_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -1,10 +1,12 @@
-// A clerk's act on one case: check who acts, lock, read the one row, transition, then write the row
-// and its Historial line; if the line cannot be written the row is put back, so the two change
-// together or not at all. A row edited by hand (its seal no longer matches) or whose events cannot
-// be read is refused, never acted on from a wrong history.
+// A clerk's act on one case: check who acts, lock, read the one row, check it is the version the
+// clerk saw, transition, then write the row and its Historial line; if the line cannot be written
+// the row is put back, so the two change together or not at all. A row edited by hand (its seal no
+// longer matches) or whose events cannot be read is refused, never acted on from a wrong history.
+// The act's notices are owed from its Historial line (act-notices.ts), not sent here.
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
+import { permissionFor } from '../core/cases/act-rules';
 import { applyCaseAction, type CaseAction } from '../core/cases/apply-action';
-import type { CaseStatus } from '../core/cases/case-record';
+import type { CaseRecord, CaseStatus } from '../core/cases/case-record';
 import { caseSnapshot, chainLine } from '../core/cases/case-seal';
 import { fail, ok, type Result } from '../core/errors';
 import { parseRadicado } from '../core/radicado';
@@ -17,6 +19,8 @@ export interface CaseActionRequest {
   readonly radicado: string;
   readonly action: CaseAction;
   readonly by: string;
+  /** The case version the clerk saw (`caseVersion`): an act on a case changed since is refused. */
+  readonly version: string;
 }
 
 export interface CaseActionResult {
@@ -24,10 +28,20 @@ export interface CaseActionResult {
   readonly status: CaseStatus;
   readonly dueDate: string;
   readonly businessDaysLeft: number;
+  /** The case's version after the act. */
+  readonly version: string;
+  /** Mails the act owes (sent by the desk's next call or the hourly review). */
+  readonly notices: number;
 }
 
-/** Acts only the entity's supervisors and admins may take (Acuerdo 060: voiding needs the head's record). */
-const SUPERVISOR_ACTIONS: ReadonlySet<CaseAction['kind']> = new Set(['void']);
+/**
+ * A case's version: the head of its Historial chain, which every act moves and nothing else does
+ * (clock refreshes and the review's journaling leave it alone). A case from before the chain has
+ * its event count instead.
+ */
+export function caseVersion(record: Pick<CaseRecord, 'chainHead' | 'events'>): string {
+  return record.chainHead ? record.chainHead.slice(0, 16) : `e${record.events.length}`;
+}
 
 /** Where the case's row should be: its pending filing's append order, else the anchors. */
 export function rowHint(state: EntityState, radicado: string): number | null {
@@ -45,18 +59,31 @@ export function actOnCase(deps: IntakeDeps, request: CaseActionRequest): Result<
     const { state, record: current } = loadState(deps, true);
     const member = findStaff(deps.config.staff, request.by);
     if (!member) return fail('NOT_STAFF');
-    if (SUPERVISOR_ACTIONS.has(request.action.kind) && member.role === 'clerk')
-      return fail('ROLE_REQUIRED', { role: 'Supervisor' });
     const located = deps.cases.locate(request.radicado, rowHint(state, request.radicado));
     if (!located) return fail('CASE_NOT_FOUND', { radicado: request.radicado });
     if (!located.readable) return fail('CASE_UNREADABLE', { radicado: request.radicado });
     if (!located.sealOk) return fail('CASE_TAMPERED', { radicado: request.radicado });
+    const allowed = permissionFor(
+      member,
+      located.record,
+      request.action.kind,
+      deps.config.settings.supervisorEmails,
+    );
+    if (!allowed.ok)
+      return fail(allowed.code ?? 'NOT_ALLOWED', {
+        radicado: request.radicado,
+        why: allowed.why ?? '',
+      });
+    if (!request.version) return fail('INVALID_PAYLOAD', { field: 'version' });
+    if (request.version !== caseVersion(located.record))
+      return fail('STALE_CASE', { radicado: request.radicado });
     const nowIso = isoSeconds(deps.clock.now());
     const outcome = applyCaseAction(located.record, request.action, {
       nowIso,
       by: member.email,
       settings: deps.config.settings,
       calendar: createBusinessCalendar(deps.config.calendar),
+      staff: deps.config.staff,
     });
     if (!outcome.ok) return outcome;
     const line = chainLine(current.secret, located.record.chainHead, {
@@ -83,6 +110,8 @@ export function actOnCase(deps: IntakeDeps, request: CaseActionRequest): Result<
       status: next.status,
       dueDate: next.dueDate,
       businessDaysLeft: next.businessDaysLeft,
+      version: caseVersion(next),
+      notices: outcome.value.notices.length,
     });
   } finally {
     // The gateway returns right after the act: the lock goes with the execution's end.

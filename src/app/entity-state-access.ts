@@ -49,6 +49,7 @@ export function emptyRecord(secret: string): EntityStateRecord {
     appends: 0,
     checkRequested: false,
     verifyFrom: 0,
+    historyRow: 1,
   };
 }
 
@@ -94,6 +95,8 @@ export function rebuildState(deps: StateDeps): {
     counters,
     checkpoint,
     verifyFrom: lines.length,
+    // Acts already in the Historial were noticed before the store was lost: none is sent again.
+    historyRow: lines.length + 1,
     resealNeeded: true,
   };
   const values: Record<string, string> = {

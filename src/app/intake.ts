@@ -24,11 +24,12 @@ import {
 } from '../core/intake/prefilled-url';
 import { planAcknowledgement } from '../core/notifications/intake-mails';
 import { formatRadicado } from '../core/radicado';
-import { routeCase, type RoutingDecision } from '../core/routing/route-case';
+import { routeCase, turnKey, type RoutingDecision } from '../core/routing/route-case';
 import {
   filingKey,
   mailKey,
   STATE_KEY,
+  type EntityStateRecord,
   type FilingEntry,
   type MailEntry,
 } from '../core/state/entity-state';
@@ -183,6 +184,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       deps.config.routing,
       deps.config.staff,
       settings.defaultDependency,
+      { turns: current.turns, loadByAssignee: current.load },
     );
     const token = followUpToken(current.secret, radicado);
     const nowIso = isoSeconds(deps.clock.now());
@@ -235,6 +237,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
         ...current,
         counters: { ...current.counters, [String(year)]: number },
         appends: current.appends + 1,
+        ...routingMemory(current, route),
       }),
       [filingKey(request.key)]: JSON.stringify(filing),
     };
@@ -292,6 +295,19 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
     if (locked) deps.lock.release();
   }
   return outcome;
+}
+
+/** The turn and the load a filing's assignment moves (round_robin and least_loaded read them). */
+function routingMemory(
+  current: EntityStateRecord,
+  route: RoutingDecision,
+): Pick<EntityStateRecord, 'turns' | 'load'> {
+  const who = route.assignee.toLowerCase();
+  if (!who) return {};
+  return {
+    turns: { ...(current.turns ?? {}), [turnKey(route.dependency)]: route.assignee },
+    load: { ...(current.load ?? {}), [who]: (current.load?.[who] ?? 0) + 1 },
+  };
 }
 
 /**

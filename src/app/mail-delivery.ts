@@ -7,6 +7,7 @@ import { followUpToken } from '../core/cases/case-seal';
 import { escapeHtml } from '../core/intake/normalize-text';
 import type { MailKind, OutboundMail } from '../core/notifications/mail';
 import { planAcknowledgement, planAssignmentNotice } from '../core/notifications/intake-mails';
+import { NOTICE_EVENT_OF_KIND, planNoticesOfEvent } from '../core/notifications/act-notices';
 import type { MailEntry } from '../core/state/entity-state';
 import type { EntityConfig } from '../ports/config-source';
 import type { Mailer } from '../ports/mail';
@@ -77,6 +78,21 @@ export function renderMail(
       key: entry.key,
       to: entry.to,
     };
+  }
+  const eventKind = NOTICE_EVENT_OF_KIND[entry.kind];
+  if (entry.eventAt && eventKind) {
+    // An act's notice: planned again from the case and the act's event, with the citizen's link.
+    const token = followUpToken(ctx.secret, record.radicado);
+    const link =
+      ctx.hash(token) === record.tokenHash
+        ? followUpLink(settings.followUpUrl, record.radicado, token)
+        : '';
+    const planned = planNoticesOfEvent(record, eventKind, entry.eventAt, {
+      settings,
+      calendar: createBusinessCalendar(ctx.config.calendar),
+      followUpLink: link,
+    });
+    return planned.find((mail) => mail.key === entry.key) ?? null;
   }
   if (entry.kind === 'asignacion')
     return { ...planAssignmentNotice(record, settings.name), key: entry.key, to: entry.to };

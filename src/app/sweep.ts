@@ -30,6 +30,7 @@ import {
 import type { ClockChange, LocatedCase } from '../ports/case-store';
 import type { FormResponseRef, FormSource } from '../ports/form-source';
 import { rowHint } from './act-on-case';
+import { queueActNotices } from './act-notices';
 import { loadState, RECONCILE_OVERLAP_MS } from './entity-state-access';
 import {
   isoSeconds,
@@ -548,6 +549,16 @@ function refreshClocks(deps: SweepDeps, rows: readonly LocatedCase[], today: str
   return changes.length;
 }
 
+/** Open cases per assignee (lower-case email), for least-loaded routing. */
+function openCasesPerAssignee(rows: readonly LocatedCase[]): Record<string, number> {
+  const load: Record<string, number> = {};
+  for (const { record } of rows) {
+    const who = record.assignee.trim().toLowerCase();
+    if (who && OPEN_STATUSES.has(record.status)) load[who] = (load[who] ?? 0) + 1;
+  }
+  return load;
+}
+
 interface IntegrityOutcome {
   readonly restored: string[];
   readonly problems: string[];
@@ -792,7 +803,8 @@ export function runSweep(deps: SweepDeps): SweepReport {
     [...state.filings.entries()].some(
       ([key, f]) => !f.journaled && (!f.failed || key.startsWith('verbal:')),
     ) ||
-    [...state.mails.values()].some((m) => m.status === 'pendiente' || !m.recorded);
+    [...state.mails.values()].some((m) => m.status === 'pendiente' || !m.recorded) ||
+    phase('avisos', failures, deps, false, () => deps.history.lastRow() !== record.historyRow);
   if (!mismatch && !due) {
     return {
       idle: true,
@@ -841,6 +853,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
       const changes = new StateChanges();
       const reader = new CaseReader(deps, fresh);
       const nowIso = isoSeconds(deps.clock.now());
+      let recounted = false;
       phase('correo', failures, deps, 0, () => queueFilingMail(fresh, changes));
       journaled = phase('historial', failures, deps, 0, () =>
         journal(deps, fresh, reader, changes, current.secret, restoredEarly),
@@ -863,6 +876,10 @@ export function runSweep(deps: SweepDeps): SweepReport {
           clocksUpdated = phase('términos', failures, deps, 0, () =>
             refreshClocks(deps, rows, today),
           );
+          if (rows.length > 0) {
+            current = { ...current, load: openCasesPerAssignee(rows) };
+            recounted = true;
+          }
           phase('anclas', failures, deps, undefined, () => {
             const reread = integrity.restored.length > 0 ? deps.cases.all() : rows;
             changes.set(ROWS_KEY, anchorsOf(reread));
@@ -873,6 +890,15 @@ export function runSweep(deps: SweepDeps): SweepReport {
 
         current = { ...current, dailyOn: today, checkRequested: false };
       }
+      // Last, after every line this run wrote: the notices acts owe (the desk usually sent them).
+      current = phase('avisos', failures, deps, current, () => {
+        const queued = queueActNotices(deps, fresh, current, nowIso);
+        for (const mail of queued.mails) changes.set(mailKey(mail.key), JSON.stringify(mail));
+        for (const missed of queued.missed)
+          deps.log.error(`Aviso no preparado, revise el caso: ${missed}`);
+        // The daily count already reflects every act in the rows.
+        return recounted ? { ...queued.record, load: current.load } : queued.record;
+      });
       // Folded filings older than the reconciliation window go at every run, not once a day: a
       // busy day must not fill the store.
       prune(fresh, current.checkpoint, now, changes);
@@ -910,7 +936,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
 /** Mails sent per hold of the lock (a few seconds of sending). */
 export const DELIVERY_CHUNK = 20;
 
-function deliverInChunks(
+export function deliverInChunks(
   deps: SweepDeps,
   failures: string[],
   secret: string,

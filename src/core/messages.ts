@@ -30,7 +30,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   CONTACT_MISSING: 'La solicitud no trae ningún medio de contacto; la respuesta se publicará.',
   DUPLICATE_RESPONSE: 'Esta respuesta del formulario ya estaba radicada.',
   LOCK_TIMEOUT:
-    'Otra operación estaba en curso; la solicitud quedó en espera y se radicará en el próximo barrido.',
+    'Otra operación estaba en curso. Intente de nuevo en unos segundos; si era una solicitud del formulario, quedó en espera y se radicará en la próxima revisión.',
   MAIL_QUOTA_EXHAUSTED:
     'Se agotó la cuota diaria de correo; el mensaje quedó en la bandeja de salida para el próximo envío.',
   MAIL_SEND_FAILED: 'No se pudo enviar el correo: {error}. Se reintentará.',
@@ -43,14 +43,27 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   SHEET_MISSING:
     'Falta la hoja "{sheet}": use Extensiones > Ventanilla PQRSD > Configurar o reparar.',
   CASE_NOT_FOUND: 'No se encontró el radicado {radicado}.',
+  CASE_NOT_SELECTED:
+    'Seleccione en la hoja {sheet} una celda de la fila del caso y vuelva a intentarlo.',
   CASE_TAMPERED:
     'La fila del radicado {radicado} fue modificada a mano en columnas que solo escribe el complemento. Se restaurará desde el Historial en la próxima verificación; mientras tanto no se registran actuaciones sobre el caso.',
   CASE_UNREADABLE:
     'No se pueden leer los eventos del radicado {radicado} (la celda Eventos fue alterada). Se restaurará desde el Historial en la próxima verificación; mientras tanto no se registran actuaciones sobre el caso.',
   HISTORY_WRITE_FAILED:
     'No se pudo escribir el Historial del radicado {radicado}; la actuación no quedó registrada. Intente de nuevo.',
+  STALE_CASE:
+    'Otra persona actuó sobre el radicado {radicado} mientras usted lo tenía abierto. Vuelva a cargar el caso, revise lo que cambió y repita la actuación si aún procede.',
+  DESIST_TOO_EARLY:
+    'Aún no se puede declarar el desistimiento: el peticionario tiene plazo para completar la información hasta el {lastDay} (art. 17 CPACA).',
+  CASE_STILL_OPEN:
+    'Solo se archivan casos respondidos, trasladados, desistidos o anulados; este caso sigue en trámite.',
+  ASSIGNEE_UNKNOWN: '{to} no figura en la hoja Dependencias: elija a alguien del personal.',
+  ASSIGNEE_ON_LEAVE:
+    '{to} está marcado como ausente en la hoja Dependencias: elija a otra persona.',
+  ASSIGNEE_UNCHANGED: 'El caso ya está asignado a {to}.',
   NOT_STAFF:
     'Su cuenta no figura en la hoja Dependencias: solo el personal registrado puede actuar sobre los casos.',
+  NOT_ALLOWED: 'No puede actuar sobre el radicado {radicado}: {why}',
   ROLE_REQUIRED: 'Esta acción requiere el rol {role} en la hoja Dependencias.',
   UNKNOWN_METHOD: 'Operación desconocida: {method}.',
   INVALID_PAYLOAD: 'Datos inválidos: {field}.',
@@ -69,6 +82,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   reason: 'motivo',
   toEntity: 'entidad destino',
   summary: 'resumen de la respuesta',
+  to: 'persona asignada',
+  text: 'texto de la nota',
+  email: 'correo de la entidad destino',
+  legalBasis: 'fundamento legal de la reserva',
+  accessDenied: 'negación de acceso',
+  version: 'versión del caso',
   requestId: 'identificador de la solicitud',
   channel: 'canal',
 };

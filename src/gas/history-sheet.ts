@@ -61,14 +61,22 @@ export class SheetHistoryLog implements HistoryLog {
   }
 
   all(): JournalLine[] {
+    return this.linesAfter(1, this.lastRow());
+  }
+
+  lastRow(): number {
+    return this.sheet().getLastRow();
+  }
+
+  linesAfter(row: number, last: number): JournalLine[] {
     const sheet = this.sheet();
-    const last = sheet.getLastRow();
-    if (last < 2) return [];
+    const first = Math.max(row + 1, 2);
+    if (last < first) return [];
     const { at, width } = this.layout();
     const cell = (row: readonly unknown[], key: string): unknown =>
       at[key] === undefined ? '' : row[at[key]];
     return sheet
-      .getRange(2, 1, last - 1, width)
+      .getRange(first, 1, last - first + 1, width)
       .getValues()
       .map((row) => ({
         at: readInstant(cell(row, 'at')),

@@ -1,13 +1,27 @@
 // The one google.script.run gateway: any page script can call it, so every payload is validated
 // and only staff listed in `Dependencias` may act. Replies are plain data with ISO date strings.
-import { actOnCase } from '../app/act-on-case';
-import { radicateSubmission } from '../app/intake';
+import { actOnCase, rowHint } from '../app/act-on-case';
+import { mailEntriesToValues, queueActNotices } from '../app/act-notices';
+import { loadState } from '../app/entity-state-access';
+import { isoSeconds, LOCK_WAIT_MS, radicateSubmission } from '../app/intake';
+import { deliverInChunks } from '../app/sweep';
+import { createBusinessCalendar } from '../core/calendar/business-calendar';
+import { bogotaDateOf, formatDateEs } from '../core/calendar/calendar-date';
+import { clockOfCase } from '../core/cases/case-clock-input';
+import { CASE_STATUS_LABELS, CHANNEL_LABELS } from '../core/cases/case-record';
+import { formatLocalInstant } from '../core/cases/radication-lines';
+import { REQUEST_TYPE_LABELS } from '../core/request-types';
+import type { StaffMember } from '../core/routing/staff';
+import { ROLE_LABELS } from './config-sheets';
+import { buildCaseView, buildMyCases } from './desk-views';
+import { CASES_SHEET } from './sheet-schema';
 import type { CaseAction } from '../core/cases/apply-action';
 import { CHANNELS, type Channel } from '../core/cases/case-record';
 import { DomainError, type ErrorCode } from '../core/errors';
 import { FIELD_CODES, type FieldCode } from '../core/intake/form-definition';
 import type { RawAnswers } from '../core/intake/normalize-submission';
 import { formatMessage } from '../core/messages';
+import { STATE_KEY } from '../core/state/entity-state';
 import { findStaff } from '../core/routing/staff';
 import type { Composition } from './compose';
 
@@ -65,7 +79,9 @@ function registerVerbal(
     by: user,
   });
   if (outcome.status === 'deferred') return failure('LOCK_TIMEOUT');
-  return { ok: true, data: outcome };
+  // The receipt the clerk reads out or prints: what the acknowledgement says, for walk-ins.
+  const receipt = outcome.radicado ? receiptOf(app, outcome.radicado) : null;
+  return { ok: true, data: { ...outcome, receipt } };
 }
 
 function optionalString(
@@ -80,16 +96,33 @@ function optionalString(
   return value;
 }
 
+function optionalBoolean(payload: Record<string, unknown>, field: string): boolean {
+  const value = payload[field];
+  if (value === undefined || value === null || value === '' || value === false) return false;
+  if (value === true || value === 'true' || value === 'Sí') return true;
+  throw new DomainError('INVALID_PAYLOAD', { field });
+}
+
 /** Builds the action from the payload, field by field: nothing the page sends reaches core unchecked. */
 function parseCaseAction(payload: Record<string, unknown>): CaseAction {
   const kind = requireString(payload, 'kind', 40);
   switch (kind) {
+    case 'assign':
+      return { kind, to: requireString(payload, 'to', 254) };
+    case 'reassign':
+      return {
+        kind,
+        to: requireString(payload, 'to', 254),
+        reason: requireString(payload, 'reason', NOTE_MAX),
+      };
     case 'reclassify':
       return { kind, type: requireString(payload, 'type', 40) };
     case 'requestInfo':
     case 'receiveInfo':
       return { kind, note: optionalString(payload, 'note', NOTE_MAX) };
     case 'extendInfoDeadline':
+    case 'desist':
+    case 'archive':
       return { kind };
     case 'extend':
       return {
@@ -101,21 +134,131 @@ function parseCaseAction(payload: Record<string, unknown>): CaseAction {
       return {
         kind,
         toEntity: requireString(payload, 'toEntity', 300),
-        reason: optionalString(payload, 'reason', NOTE_MAX),
+        email: optionalString(payload, 'email', 254),
+        // The forwarding letter says why the entity is not competent (CPACA art. 21).
+        reason: requireString(payload, 'reason', NOTE_MAX),
       };
-    case 'answer':
-      return { kind, summary: requireString(payload, 'summary', SUMMARY_MAX) };
+    case 'answer': {
+      const accessDenied = optionalBoolean(payload, 'accessDenied');
+      return {
+        kind,
+        summary: requireString(payload, 'summary', SUMMARY_MAX),
+        ...(accessDenied
+          ? { accessDenied, legalBasis: requireString(payload, 'legalBasis', NOTE_MAX) }
+          : {}),
+      };
+    }
     case 'void':
       return { kind, reason: requireString(payload, 'reason', NOTE_MAX) };
+    case 'note':
+      return { kind, text: requireString(payload, 'text', NOTE_MAX) };
     default:
       throw new DomainError('INVALID_PAYLOAD', { field: 'kind' });
   }
 }
 
+function staffOf(app: Composition, user: string): StaffMember {
+  const member = findStaff(app.config.staff, user);
+  if (!member) throw new DomainError('NOT_STAFF');
+  return member;
+}
+
 function act(app: Composition, user: string, payload: Record<string, unknown>): RpcReply {
   const radicado = requireString(payload, 'radicado', 40);
-  const result = actOnCase(app, { radicado, action: parseCaseAction(payload), by: user });
-  return result.ok ? { ok: true, data: result.value } : failure(result.code, result.details);
+  // Checked after who acts (the act says NOT_STAFF before it says what is missing).
+  const version = optionalString(payload, 'version', 40) ?? '';
+  const action = parseCaseAction(payload);
+  const result = actOnCase(app, { radicado, action, by: user, version });
+  if (!result.ok) return failure(result.code, result.details);
+  return {
+    ok: true,
+    data: {
+      ...result.value,
+      statusLabel: CASE_STATUS_LABELS[result.value.status],
+      dueDateLabel: formatDateEs(result.value.dueDate),
+    },
+  };
+}
+
+function getCase(app: Composition, user: string, payload: Record<string, unknown>): RpcReply {
+  const member = staffOf(app, user);
+  const radicado = requireString(payload, 'radicado', 40).trim();
+  const { state } = loadState(app, false, { rebuild: false });
+  const located = app.cases.locate(radicado, rowHint(state, radicado));
+  if (!located) return failure('CASE_NOT_FOUND', { radicado });
+  return { ok: true, data: buildCaseView(app, member, located) };
+}
+
+/** The case of the row the person has selected in the tracking sheet (the sidebar's button). */
+function selectedCase(app: Composition, user: string): RpcReply {
+  const member = staffOf(app, user);
+  const layout = app.snapshot().cases;
+  if (!layout) return failure('SHEET_MISSING', { sheet: 'Radicados' });
+  const range = app.spreadsheet().getActiveRange();
+  const column = layout.at.radicado;
+  const sheet = range ? range.getSheet() : null;
+  if (!range || !sheet || sheet.getName() !== layout.sheetName || column === undefined)
+    return failure('CASE_NOT_SELECTED', { sheet: layout.sheetName });
+  const row = range.getRow();
+  if (row < 2) return failure('CASE_NOT_SELECTED', { sheet: layout.sheetName });
+  const radicado = String(sheet.getRange(row, column + 1).getValue()).trim();
+  if (!radicado) return failure('CASE_NOT_SELECTED', { sheet: layout.sheetName });
+  const located = app.cases.locate(radicado, row);
+  if (!located) return failure('CASE_NOT_FOUND', { radicado });
+  return { ok: true, data: buildCaseView(app, member, located) };
+}
+
+function myCases(app: Composition, user: string): RpcReply {
+  const member = staffOf(app, user);
+  return { ok: true, data: { cases: buildMyCases(app, member, app.cases.all()) } };
+}
+
+/**
+ * Queues the notices of acts recorded since the last look and sends what waits, in chunks under the
+ * lock: the desk calls it right after an act; the hourly review does the same for any left.
+ */
+function sendNotices(app: Composition, user: string): RpcReply {
+  staffOf(app, user);
+  if (!app.lock.tryAcquire(LOCK_WAIT_MS)) return failure('LOCK_TIMEOUT');
+  let secret = '';
+  try {
+    const { state, record } = loadState(app, true);
+    const queued = queueActNotices(app, state, record, isoSeconds(app.clock.now()));
+    for (const missed of queued.missed)
+      app.log.error(`Aviso no preparado, revise el caso: ${missed}`);
+    if (queued.record !== record || queued.mails.length > 0)
+      app.store.write({
+        ...mailEntriesToValues(queued.mails),
+        [STATE_KEY]: JSON.stringify(queued.record),
+      });
+    secret = record.secret;
+  } finally {
+    app.lock.release();
+  }
+  const failures: string[] = [];
+  const report = deliverInChunks(app, failures, secret, bogotaDateOf(app.clock.now()));
+  return { ok: true, data: { sent: report.sent, pending: report.deferred + report.failed } };
+}
+
+function receiptOf(app: Composition, radicado: string): Record<string, unknown> | null {
+  const { state } = loadState(app, true, { rebuild: false });
+  const located = app.cases.locate(radicado, rowHint(state, radicado));
+  if (!located) return null;
+  const record = located.record;
+  const clock = clockOfCase(record, {
+    today: bogotaDateOf(app.clock.now()),
+    settings: app.config.settings,
+    calendar: createBusinessCalendar(app.config.calendar),
+  });
+  return {
+    radicado,
+    receivedLocal: formatLocalInstant(Date.parse(record.receivedAt)),
+    typeLabel: REQUEST_TYPE_LABELS[record.type],
+    channelLabel: CHANNEL_LABELS[record.channel] ?? record.channel,
+    dueDateLabel: formatDateEs(clock.dueDate),
+    termDays: clock.termDays,
+    explanation: clock.explanation,
+  };
 }
 
 const METHODS: Readonly<
@@ -123,6 +266,10 @@ const METHODS: Readonly<
 > = {
   registerVerbal,
   act,
+  getCase,
+  selectedCase,
+  myCases,
+  sendNotices,
   whoAmI: (app, user) => {
     const member = findStaff(app.config.staff, user);
     return member
@@ -132,7 +279,9 @@ const METHODS: Readonly<
             email: member.email,
             name: member.name,
             role: member.role,
+            roleLabel: ROLE_LABELS[member.role],
             dependency: member.dependency,
+            entityName: app.config.settings.name,
           },
         }
       : failure('NOT_STAFF');

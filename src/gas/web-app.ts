@@ -4,6 +4,8 @@
 // the execution log.
 import { formatDateEs } from '../core/calendar/calendar-date';
 import { CASE_STATUS_LABELS } from '../core/cases/case-record';
+import { formatMessage } from '../core/messages';
+import { findStaff } from '../core/routing/staff';
 import { escapeHtml } from '../core/intake/normalize-text';
 import { REQUEST_TYPE_LABELS } from '../core/request-types';
 import type { Composition } from './compose';
@@ -71,4 +73,29 @@ function renderCase(
   ];
   const list = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
   return page(`Su solicitud ante ${entity}`, `<dl>${list}</dl>`);
+}
+
+/** The desk page, shipped with the library: the sidebar and the web app serve the same file. */
+export const DESK_FILE = 'sidebar';
+export const DESK_TITLE = 'Ventanilla PQRSD';
+
+/**
+ * The desk as a page of the entity's web app (strict mode: clerks view the spreadsheet and act
+ * here). The visitor must be staff; the page then calls the same gateway, with the same checks.
+ */
+export function renderDeskPage(
+  app: Composition,
+  visitor: string,
+): GoogleAppsScript.HTML.HtmlOutput {
+  try {
+    if (!findStaff(app.config.staff, visitor))
+      return page(DESK_TITLE, `<p>${escapeHtml(formatMessage('NOT_STAFF'))}</p>`);
+    return HtmlService.createHtmlOutputFromFile(DESK_FILE)
+      .append('<script>window.DESK_SURFACE = "web";</script>')
+      .setTitle(DESK_TITLE)
+      .addMetaTag('viewport', 'width=device-width, initial-scale=1');
+  } catch (caught) {
+    console.error(`Mesa de casos no disponible: ${describeFailure(caught)}`);
+    return page(DESK_TITLE, UNAVAILABLE_BODY);
+  }
 }

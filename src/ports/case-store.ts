@@ -60,4 +60,8 @@ export interface HistoryLog {
   append(lines: readonly JournalLine[]): void;
   /** Every line, in sheet order (the daily verification). */
   all(): JournalLine[];
+  /** The sheet's last row (1 when it has only its header). */
+  lastRow(): number;
+  /** The lines on rows after `row` through `lastRow`, in sheet order, read in one call. */
+  linesAfter(row: number, lastRow: number): JournalLine[];
 }

@@ -2,7 +2,14 @@ import { actOnCase, type CaseActionRequest } from '../../src/app/act-on-case';
 import { runSweep } from '../../src/app/sweep';
 import { lineHash } from '../../src/core/cases/case-seal';
 import type { RawAnswers } from '../../src/core/intake/normalize-submission';
-import { makeDeps, QUEJA, SECRET, submitForm, type TestDeps } from '../fakes/in-memory';
+import {
+  currentVersion,
+  makeDeps,
+  QUEJA,
+  SECRET,
+  submitForm,
+  type TestDeps,
+} from '../fakes/in-memory';
 
 const monday = Date.parse('2026-07-06T08:15:00-05:00');
 
@@ -27,7 +34,13 @@ const at = (deps: TestDeps, iso: string): void => {
 const act = (
   deps: TestDeps,
   request: Partial<CaseActionRequest> & Pick<CaseActionRequest, 'action'>,
-) => actOnCase(deps, { radicado: '2026-000001', by: 'clerk@x.gov.co', ...request });
+) =>
+  actOnCase(deps, {
+    radicado: '2026-000001',
+    by: 'clerk@x.gov.co',
+    version: currentVersion(deps, request.radicado ?? '2026-000001'),
+    ...request,
+  });
 
 describe('actOnCase: who may act, on what', () => {
   it('only lets staff act', () => {
@@ -43,8 +56,11 @@ describe('actOnCase: who may act, on what', () => {
     const { deps } = withCase();
     expect(act(deps, { action: { kind: 'void', reason: 'error' } })).toEqual({
       ok: false,
-      code: 'ROLE_REQUIRED',
-      details: { role: 'Supervisor' },
+      code: 'NOT_ALLOWED',
+      details: {
+        radicado: '2026-000001',
+        why: 'solo un supervisor o un administrador puede anular un radicado.',
+      },
     });
     expect(deps.cases.writes).toBe(0);
     at(deps, '2026-07-07T10:00:00-05:00');
@@ -139,6 +155,9 @@ describe('actOnCase: the row and its Historial line change together', () => {
         status: 'suspendido',
         dueDate: expect.any(String),
         businessDaysLeft: expect.any(Number),
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
+        // The citizen left an email: the request for information is owed to them (CPACA art. 17).
+        notices: 1,
       },
     });
     expect(deps.cases.writes).toBe(1);

@@ -335,7 +335,7 @@ describe('radicateSubmission: one state write before the row', () => {
       seq: 1,
       by: 'formulario',
       at: '2026-07-06T14:00:00.000Z',
-      reason: 'Dependencia por defecto de la entidad',
+      reason: 'Dependencia por defecto de la entidad; primera persona disponible',
       // What the radication lines say, kept because later acts may change the row.
       dueDate: '2026-07-29',
       dependency: 'Ventanilla Única',

@@ -14,6 +14,7 @@ import {
   type RowAnchors,
 } from '../../src/core/state/entity-state';
 import {
+  currentVersion,
   ENTRY_MAP,
   makeDeps,
   nextExecution,
@@ -443,6 +444,7 @@ describe('runSweep: the daily pass', () => {
     file(deps, 'a');
     actOnCase(deps, {
       radicado: '2026-000001',
+      version: currentVersion(deps, '2026-000001'),
       action: { kind: 'answer', summary: 'Respondido' },
       by: 'clerk@x.gov.co',
     });
@@ -659,6 +661,7 @@ describe('runSweep: integrity', () => {
     expect(
       actOnCase(deps, {
         radicado: '2026-000001',
+        version: currentVersion(deps, '2026-000001'),
         action: { kind: 'reclassify', type: 'peticion_documentos' },
         by: 'clerk@x.gov.co',
       }),
@@ -676,6 +679,7 @@ describe('runSweep: integrity', () => {
     expect(
       actOnCase(deps, {
         radicado: '2026-000001',
+        version: currentVersion(deps, '2026-000001'),
         action: { kind: 'answer', summary: 'Respuesta enviada' },
         by: 'clerk@x.gov.co',
       }),
@@ -734,6 +738,7 @@ describe('runSweep: a lost store', () => {
     expect(
       actOnCase(deps, {
         radicado: '2026-000002',
+        version: currentVersion(deps, '2026-000002'),
         action: { kind: 'answer', summary: 'R' },
         by: 'clerk@x.gov.co',
       }),

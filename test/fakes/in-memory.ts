@@ -2,6 +2,7 @@
 // the code under test asks of its services). Every fake writes what it is asked into one shared
 // `calls` list, so a test can check the order of the steps (state written before the row, mail
 // sent after the lock is released).
+import { caseVersion } from '../../src/app/act-on-case';
 import { emptyRecord } from '../../src/app/entity-state-access';
 import { radicateSubmission, type IntakeDeps, type IntakeOutcome } from '../../src/app/intake';
 import type { SweepDeps } from '../../src/app/sweep';
@@ -296,6 +297,18 @@ export class MemoryHistory implements HistoryLog {
   all(): JournalLine[] {
     this.reads += 1;
     return this.lines.map((l) => ({ ...l }));
+  }
+
+  /** Row 1 is the header, as in the sheet. */
+  lastRow(): number {
+    this.calls.push('history.lastRow');
+    return this.lines.length + 1;
+  }
+
+  linesAfter(row: number, last: number): JournalLine[] {
+    this.calls.push('history.linesAfter');
+    this.reads += 1;
+    return this.lines.slice(Math.max(row - 1, 0), Math.max(last - 1, 0)).map((l) => ({ ...l }));
   }
 
   of(radicado: string): JournalLine[] {
@@ -605,4 +618,13 @@ export function submitForm(
       })
     : null;
   return { key: submission.key, outcome };
+}
+
+/**
+ * The version of a case a clerk's desk shows (what an act must carry), read as the desk read it
+ * earlier: no store call is counted. An unknown radicado has no version ('-').
+ */
+export function currentVersion(deps: TestDeps, radicado: string): string {
+  const row = deps.cases.rows.find((r) => r?.record.radicado === radicado);
+  return row ? caseVersion(row.record) : '-';
 }

@@ -1,6 +1,6 @@
 // A clerk's act rewrites only the add-on's columns: notes and columns an admin added (formulas
 // included) keep what they hold.
-import { bogota, CLERK, citizen, Desk, useBuiltBundle } from './fixtures';
+import { act, bogota, CLERK, citizen, Desk, useBuiltBundle } from './fixtures';
 
 useBuiltBundle();
 
@@ -13,12 +13,12 @@ it('keeps the clerk’s notes and an admin’s formula column when a case is upd
   const notes = desk.column('Radicados', 'Observaciones');
   desk.model.setCellsAsUser('Radicados', 2, notes, [['Llamar el lunes']]);
   const [record] = desk.cases();
-  const reply = desk.rpc(CLERK, 'act', {
+  const reply = act(desk, CLERK, {
     radicado: record.radicado,
     kind: 'answer',
     summary: 'Respondido por escrito.',
   });
-  expect(reply.value).toMatchObject({ ok: true });
+  expect(reply).toMatchObject({ ok: true });
   expect(desk.cases()[0].status).toBe('respondido');
   expect(sheet.cell(2, extra)?.formula).toBe('=1+1');
   expect(sheet.cell(2, notes)?.value).toBe('Llamar el lunes');

@@ -48,10 +48,10 @@ describe('default scenario', () => {
       expect(mine).toHaveLength(valid ? 1 : 0);
       if (valid) expect(mine[0]).toMatchObject({ to: c.petitioner.email, status: 'enviado' });
     }
-    const sentToCitizens = result.workspace.mail.sent.filter((m) =>
-      m.subject.startsWith('Radicado '),
+    const acknowledgements = result.workspace.mail.sent.filter((m) =>
+      m.subject.endsWith(': recibimos su solicitud'),
     );
-    expect(sentToCitizens).toHaveLength(acks.length);
+    expect(acknowledgements).toHaveLength(acks.length);
   });
 
   it('records the legal refusal codes of clerks’ acts', () => {

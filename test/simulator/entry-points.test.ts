@@ -106,8 +106,11 @@ describe('every shim entry point on the built bundle', () => {
     expect(wrongToken.body).not.toContain(record.subject);
   });
 
-  it('menuShowSidebar shows the sidebar from the library HTML', () => {
-    const result = harness.menu('pueblo', ADMIN, 'Registrar petición verbal');
+  it('menuShowSidebar shows the desk from the library HTML to staff, and refuses others at once', () => {
+    // The owner is not listed in Dependencias: told so when the desk opens, no sidebar.
+    expect(harness.menu('pueblo', ADMIN, 'Abrir la mesa de casos').error).toBeNull();
+    expect(ws.entity('pueblo').ui.sidebars).toHaveLength(0);
+    const result = harness.menu('pueblo', CLERK, 'Abrir la mesa de casos');
     expect(result.error).toBeNull();
     const [sidebar] = ws.entity('pueblo').ui.sidebars;
     expect(readHtmlOutput(sidebar.output)?.content).toContain('google.script.run');

@@ -428,9 +428,17 @@ export interface RpcResult {
   readonly data?: Record<string, unknown>;
 }
 
-/** A clerk's act through the rpc gateway; the execution itself must not fail. */
+/**
+ * A clerk's act through the rpc gateway, as the desk makes it: the case is opened first (its
+ * version) unless the payload brings a version; the execution itself must not fail.
+ */
 export function act(desk: Desk, by: string, payload: Record<string, unknown>): RpcResult {
-  const run = desk.rpc(by, 'act', payload);
+  let version = payload.version;
+  if (version === undefined) {
+    const opened = desk.rpc(by, 'getCase', { radicado: payload.radicado }).value as RpcResult;
+    version = opened?.ok ? opened.data?.version : '-';
+  }
+  const run = desk.rpc(by, 'act', { ...payload, version });
   if (run.error) throw new Error(`rpc act failed: ${run.error.message}`);
   return run.value as RpcResult;
 }
@@ -482,7 +490,7 @@ export function radicadosOfResponse(desk: Desk, responseId: string): string[] {
 
 /** Acknowledgements actually delivered to `address` (MailApp's record, not the outbox). */
 export function acknowledgementsTo(desk: Desk, address: string) {
-  return desk.mailTo(address).filter((m) => m.subject.startsWith('Radicado '));
+  return desk.mailTo(address).filter((m) => m.subject.endsWith(': recibimos su solicitud'));
 }
 
 /**

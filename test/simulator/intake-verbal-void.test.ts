@@ -1,7 +1,16 @@
 // Issue 4: verbal and walk-in filings (Decreto 1166 de 2016) share the form's radicado series with
 // their channel recorded; voiding (Acuerdo 060 de 2001 art. 5 parágrafo) keeps the number, says
 // who, when and why, and the number is never given again.
-import { bogota, citizen, CLERK, Desk, OUTSIDER, SUPERVISOR, useBuiltBundle } from './fixtures';
+import {
+  act,
+  bogota,
+  citizen,
+  CLERK,
+  Desk,
+  OUTSIDER,
+  SUPERVISOR,
+  useBuiltBundle,
+} from './fixtures';
 
 useBuiltBundle();
 
@@ -76,7 +85,8 @@ describe('verbal filing from the sidebar', () => {
 
 describe('voiding a radicado', () => {
   function twoCases() {
-    const desk = new Desk();
+    // The supervisor is the entity's PQRSD supervisor (Configuración): they oversee every dependency.
+    const desk = new Desk({ settings: { supervisorEmails: [SUPERVISOR] } });
     desk.submit(citizen({ subject: 'Primera' }), AT);
     const second = desk.submit(citizen({ subject: 'Registrada por error' }), AT + 5 * 60_000);
     return { desk, radicado: desk.casesFor(second.responseId)[0].radicado };
@@ -88,9 +98,9 @@ describe('voiding a radicado', () => {
     const reason = 'Radicado dos veces por error de la ventanilla';
     desk.harness.advanceTo(AT + 60 * 60_000);
     const when = desk.ws.now;
-    const run = desk.rpc(SUPERVISOR, 'act', { radicado, kind: 'void', reason });
-    expect(run.error).toBeNull();
-    expect(run.value).toEqual(expect.objectContaining({ ok: true }));
+    expect(act(desk, SUPERVISOR, { radicado, kind: 'void', reason })).toEqual(
+      expect.objectContaining({ ok: true }),
+    );
     const cases = desk.cases();
     expect(cases.map((c) => c.radicado)).toEqual(['2026-000001', '2026-000002']);
     const row = desk.rowOfRadicado(radicado);
@@ -109,11 +119,11 @@ describe('voiding a radicado', () => {
     expect(at - when).toBeLessThan(60_000);
   });
 
-  it('refuses a clerk with ROLE_REQUIRED and changes nothing', () => {
+  it('refuses a clerk with NOT_ALLOWED and changes nothing', () => {
     const { desk, radicado } = twoCases();
     const before = desk.model.getDisplayGrid('Radicados');
     const run = desk.rpc(CLERK, 'act', { radicado, kind: 'void', reason: 'No me corresponde' });
-    expect(run.value).toEqual(expect.objectContaining({ ok: false, code: 'ROLE_REQUIRED' }));
+    expect(run.value).toEqual(expect.objectContaining({ ok: false, code: 'NOT_ALLOWED' }));
     expect(desk.model.getDisplayGrid('Radicados')).toEqual(before);
   });
 

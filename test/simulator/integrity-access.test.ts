@@ -80,7 +80,7 @@ describe('a clerk who types Supervisor in their own Dependencias row', () => {
       kind: 'void',
       reason: 'Por mi cuenta',
     });
-    expect(reply).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' });
+    expect(reply).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     expect(desk.cases()[0].status).toBe('radicado');
     // An admin may edit the directory (the protection lists the admins).
     expect(desk.model.canUserEdit('Dependencias', row, col, ADMIN)).toBe(true);

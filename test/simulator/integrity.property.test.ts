@@ -281,7 +281,7 @@ function runSequence(steps: readonly Step[]): void {
     .map((s) => ({
       email: s.email,
       acks: desk.ws.mail.sent.filter(
-        (m) => m.to.includes(s.email) && m.subject.startsWith('Radicado '),
+        (m) => m.to.includes(s.email) && m.subject.endsWith(': recibimos su solicitud'),
       ).length,
     }));
   expect(acks.filter((a) => a.acks !== 1)).toEqual([]);

@@ -13,8 +13,12 @@ beforeAll(() => {
   radicado = desk.cases()[0].radicado;
 });
 
+/** The version the desk showed: every act carries it. */
+const version = (): string =>
+  (desk.rpc(CLERK, 'getCase', { radicado }).value as { data: { version: string } }).data.version;
+
 const act = (payload: Record<string, unknown>) =>
-  desk.rpc(CLERK, 'act', { radicado, ...payload }).value;
+  desk.rpc(CLERK, 'act', { radicado, version: version(), ...payload }).value;
 
 describe('rpc act', () => {
   it.each([

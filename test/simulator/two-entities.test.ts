@@ -22,9 +22,14 @@ it('keeps numbering, cases and mail apart, and writes outputs per entity', () =>
   expect(b.map((c) => c.radicado)).toEqual(['05761-2026-000001']);
   expect(a.map((c) => c.subject).join(' ')).not.toContain('Sopetrán');
   expect(b[0].status).toBe('respondido');
-  // Each entity's mail leaves from its own trigger owner.
-  const fromSopetran = result.workspace.mail.sent.filter((m) => m.to.includes('beto@example.com'));
-  expect(fromSopetran.every((m) => m.from === 'admin@sopetran-antioquia.gov.co')).toBe(true);
+  // Each entity's mail leaves from its own people: the acknowledgement from the trigger owner, the
+  // answer's notice from the clerk whose desk sent it (MailApp sends as the user running it).
+  const toBeto = result.workspace.mail.sent.filter((m) => m.to.includes('beto@example.com'));
+  expect(toBeto.length).toBeGreaterThanOrEqual(2);
+  expect(toBeto.every((m) => m.from.endsWith('@sopetran-antioquia.gov.co'))).toBe(true);
+  expect(toBeto.find((m) => /recibimos su solicitud/.test(m.subject))?.from).toBe(
+    'admin@sopetran-antioquia.gov.co',
+  );
   expect(result.workspace.libraryScopedUses).toEqual([]);
 
   const out = mkdtempSync(join(tmpdir(), 'pqrs-out-'));

@@ -80,7 +80,7 @@ export const BENCH_ENTITY: ScenarioEntity = {
   ],
 };
 
-/** The clerk who acts on cases in `rpc.act` (any staff member may act on any case). */
+/** A clerk of the bench entity (`rpc.act` acts as the clerk who holds each case). */
 export const BENCH_CLERK = 'ventanilla@banco-pruebas.gov.co';
 
 /**

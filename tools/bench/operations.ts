@@ -157,9 +157,15 @@ export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: num
   const measured: Array<{ record: ExecutionRecord; wallMs: number }> = [];
   const before = desk.ws.executions.length;
   targets.forEach((target, k) => {
-    const started = performance.now();
-    const run = desk.harness.scriptRun(desk.entity, BENCH_CLERK, 'rpc', 'act', {
+    // The clerk who holds the case opened it at the desk (not measured): the act carries its version.
+    const clerk = target.assignee || BENCH_CLERK;
+    const opened = desk.harness.scriptRun(desk.entity, clerk, 'rpc', 'getCase', {
       radicado: target.radicado,
+    }).value as { ok?: boolean; data?: { version?: string } } | undefined;
+    const started = performance.now();
+    const run = desk.harness.scriptRun(desk.entity, clerk, 'rpc', 'act', {
+      radicado: target.radicado,
+      version: opened?.data?.version ?? '',
       kind: 'extend',
       newDueDate: daysAfter(target.dueDate, 7),
       reason: 'Se requiere el concepto técnico de otra dependencia para responder de fondo.',
@@ -175,7 +181,7 @@ export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: num
     }
     if (k > 0) measured.push({ record: run.record, wallMs });
   });
-  checkNoOtherExecutions(label, desk, before, targets.length, problems);
+  checkNoOtherExecutions(label, desk, before, 2 * targets.length, problems);
   checkSteady(label, measured, problems);
   return { result: averaged(ACT, size, measured), problems };
 }

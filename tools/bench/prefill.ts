@@ -47,6 +47,8 @@ export interface PrefilledCase {
   readonly status: CaseStatus;
   /** Its legal due date (YYYY-MM-DD) as the clock computed it. */
   readonly dueDate: string;
+  /** Who holds it: the clerk who acts on it. */
+  readonly assignee: string;
 }
 
 export interface PrefillReport {
@@ -271,6 +273,7 @@ export function prefillCases(desk: BenchDesk, options: PrefillOptions): PrefillR
       responseId: record.responseId,
       status: record.status,
       dueDate: record.dueDate,
+      assignee: record.assignee,
     });
   }
   // One block, typed as a person pasting: the leading apostrophes keep text as text.

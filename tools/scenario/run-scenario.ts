@@ -367,14 +367,27 @@ export function runScenario(
         });
         return;
       }
+      // As at the desk: the clerk opens the case (the version they act on), acts, and the desk
+      // asks for the act's notices right away.
+      const radicado = record?.radicado ?? '';
+      const { version: givenVersion, ...fields } = args as Record<string, unknown>;
+      let version = typeof givenVersion === 'string' ? givenVersion : '';
+      if (!version) {
+        const opened = rpcReply(
+          harness.scriptRun(entity.id, by, 'rpc', 'getCase', { radicado }).value,
+        );
+        version = opened.ok ? String((opened.data as { version?: string })?.version ?? '') : '-';
+      }
       const run = harness.scriptRun(entity.id, by, 'rpc', 'act', {
-        radicado: record?.radicado ?? '',
+        radicado,
         kind,
-        ...args,
+        version,
+        ...fields,
       });
       const reply = run.error
         ? { ok: false, code: 'INTERNAL_ERROR', message: run.error.message }
         : rpcReply(run.value);
+      if (reply.ok) harness.scriptRun(entity.id, by, 'rpc', 'sendNotices', {});
       actions.push({
         ...base,
         radicado: record?.radicado ?? null,

@@ -1,5 +1,6 @@
 // Scenario files (scenarios/scenario.schema.json) as TypeScript types, with a validator that
 // reports every problem by JSON path instead of failing on the first.
+import { ACT_KINDS } from '../../src/core/cases/act-rules';
 import type { StaffRole } from '../../src/core/routing/staff';
 import type { CitizenAnswers, SubmitFaults } from '../simulator/harness';
 import { EDIT_OP_KINDS, editOpKind, type EditOp } from '../simulator/hand-edits';
@@ -243,6 +244,25 @@ function checkStaff(raw: unknown, path: string, errors: string[]): void {
   });
 }
 
+const STRATEGIES = ['fixed', 'round_robin', 'least_loaded'];
+
+/** What an `action` step may do: a clerk's act through the gateway, or a verbal filing. */
+export const SCENARIO_ACTION_KINDS: readonly string[] = [...ACT_KINDS, 'registerVerbal'];
+
+function checkRouting(raw: unknown, path: string, errors: string[]): void {
+  if (raw === undefined) return;
+  if (!Array.isArray(raw)) {
+    errors.push(`${path}: must be an array`);
+    return;
+  }
+  raw.forEach((r, i) => {
+    if (!isObject(r) || typeof r.dependency !== 'string' || r.dependency.trim() === '')
+      errors.push(`${path}[${i}].dependency: required`);
+    if (isObject(r) && r.strategy !== undefined && !STRATEGIES.includes(String(r.strategy)))
+      errors.push(`${path}[${i}].strategy: one of ${STRATEGIES.join(', ')}`);
+  });
+}
+
 export function parseScenario(raw: unknown): Scenario {
   const errors: string[] = [];
   if (!isObject(raw)) throw new Error('scenario: must be a JSON object');
@@ -257,6 +277,7 @@ export function parseScenario(raw: unknown): Scenario {
       }
       checkEntity(e.entity, `entities[${i}].entity`, errors);
       checkStaff(e.staff, `entities[${i}].staff`, errors);
+      checkRouting(e.routing, `entities[${i}].routing`, errors);
       entities.push({
         id: e.id,
         entity: e.entity as ScenarioEntitySettings,
@@ -267,6 +288,7 @@ export function parseScenario(raw: unknown): Scenario {
   } else {
     checkEntity(raw.entity, 'entity', errors);
     checkStaff(raw.staff, 'staff', errors);
+    checkRouting(raw.routing, 'routing', errors);
     entities.push({
       id: 'entity',
       entity: raw.entity as ScenarioEntitySettings,
@@ -288,6 +310,8 @@ export function parseScenario(raw: unknown): Scenario {
       errors.push(`${path}.entity: one of ${[...ids].join(', ')}`);
     if (s.action !== undefined && (!isObject(s.action) || typeof s.action.kind !== 'string'))
       errors.push(`${path}.action.kind: required`);
+    else if (isObject(s.action) && !SCENARIO_ACTION_KINDS.includes(String(s.action.kind)))
+      errors.push(`${path}.action.kind: one of ${SCENARIO_ACTION_KINDS.join(', ')}`);
     if (isObject(s.action) && s.action.case !== undefined && !/^#\d+$/.test(String(s.action.case)))
       errors.push(`${path}.action.case: "#k"`);
     if (

@@ -154,6 +154,15 @@ export class Harness {
     return this.ws.run({ entity, fn: item.functionName, kind: 'menu', user });
   }
 
+  /** A person clicks a cell of `sheet`: it becomes the active sheet and the selection. */
+  select(entity: string, sheet: string, row: number, col = 1): void {
+    const model = this.ws.entity(entity).spreadsheet;
+    const target = model.sheet(sheet);
+    if (!target) throw new Error(`no sheet "${sheet}" in ${entity}`);
+    model.activeSheet = target;
+    model.activeCell = { row, col };
+  }
+
   /** `google.script.run.fn(...args)` from a sidebar, as `user`. */
   scriptRun(entity: string, user: string, fn: string, ...args: unknown[]): RunResult {
     const cloned = args.map((a, i) => cloneForScriptRun(a, `argument ${i}`));

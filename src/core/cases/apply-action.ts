@@ -1,123 +1,164 @@
-// A clerk's legal act on a case as a pure transition: (case, action) -> new case + audit line, or
-// an error code. Nothing is executed here; the use case persists the result.
-import { bogotaDateOf, formatDateEs, parseCalendarDate } from '../calendar/calendar-date';
+// A clerk's legal act on a case as a pure transition: (case, action) -> the new case, its Historial
+// line and the notices it causes, or an error code that changes nothing. The use case persists it.
+import { addDays, bogotaDateOf, formatDateEs, parseCalendarDate } from '../calendar/calendar-date';
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import { checkExtension, type ClockEvent } from '../clock/case-clock';
-import { clockInputOf, clockOfCase } from './case-clock-input';
+import { checkExtension, type CaseClock } from '../clock/case-clock';
 import { fail, ok, type Result } from '../errors';
+import { planActNotices, undeliveredNotice } from '../notifications/act-notices';
+import type { OutboundMail } from '../notifications/mail';
 import { isRequestTypeCode, REQUEST_TYPE_LABELS } from '../request-types';
+import { findStaff, type StaffMember } from '../routing/staff';
 import type { EntitySettings } from '../settings';
+import { stateRefusal } from './act-rules';
+import { clockInputOf, clockOfCase } from './case-clock-input';
 import type { CaseEvent, CaseRecord, CaseStatus } from './case-record';
 
 export type CaseAction =
+  | { readonly kind: 'assign'; readonly to: string }
+  | { readonly kind: 'reassign'; readonly to: string; readonly reason: string }
   | { readonly kind: 'reclassify'; readonly type: string }
   | { readonly kind: 'requestInfo'; readonly note?: string }
   | { readonly kind: 'extendInfoDeadline' }
   | { readonly kind: 'receiveInfo'; readonly note?: string }
   | { readonly kind: 'extend'; readonly newDueDate: string; readonly reason: string }
-  | { readonly kind: 'transfer'; readonly toEntity: string; readonly reason?: string }
-  | { readonly kind: 'answer'; readonly summary: string }
-  | { readonly kind: 'void'; readonly reason: string };
+  | {
+      readonly kind: 'transfer';
+      readonly toEntity: string;
+      readonly email?: string;
+      readonly reason?: string;
+    }
+  | {
+      readonly kind: 'answer';
+      readonly summary: string;
+      readonly accessDenied?: boolean;
+      readonly legalBasis?: string;
+    }
+  | { readonly kind: 'desist' }
+  | { readonly kind: 'void'; readonly reason: string }
+  | { readonly kind: 'archive' }
+  | { readonly kind: 'note'; readonly text: string };
 
 export interface ActionContext {
   readonly nowIso: string;
   readonly by: string;
   readonly settings: EntitySettings;
   readonly calendar: BusinessCalendar;
+  /** The staff directory: an assignment names one of them. */
+  readonly staff: readonly StaffMember[];
+  /** The citizen's follow-up link, for the notices ('' when there is none). */
+  readonly followUpLink?: string;
 }
 
 export interface ActionOutcome {
   readonly record: CaseRecord;
+  /** The Historial's event code and its Spanish details. */
   readonly event: string;
   readonly details: string;
+  /** The act as the case's events keep it. */
+  readonly caseEvent: CaseEvent;
+  /** The mails the act causes (the citizen's notice, the forwarding letter, the new assignee's). */
+  readonly notices: readonly OutboundMail[];
 }
 
-const CLOSED: ReadonlySet<CaseStatus> = new Set(['respondido', 'trasladado', 'anulado']);
-
-function withEvent(
-  record: CaseRecord,
-  event: CaseEvent,
-  status: CaseStatus,
-  ctx: ActionContext,
-  extra: Partial<CaseRecord> = {},
-): CaseRecord {
-  const events = [...record.events, event];
-  const clock = clockOfCase(
-    { ...record, events },
-    { today: bogotaDateOf(Date.parse(ctx.nowIso)), settings: ctx.settings, calendar: ctx.calendar },
-  );
-  return {
-    ...record,
-    ...extra,
-    events,
-    status,
-    dueDate: clock.dueDate,
-    businessDaysLeft: clock.businessDaysLeft,
-  };
+interface Step {
+  readonly event: CaseEvent;
+  readonly status: CaseStatus;
+  readonly code: string;
+  readonly details: (next: CaseRecord, clock: CaseClock) => string;
+  readonly extra?: Partial<CaseRecord>;
 }
 
-export function applyCaseAction(
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function staffStep(
   record: CaseRecord,
-  action: CaseAction,
+  action: { kind: 'assign' | 'reassign'; to: string; reason?: string },
   ctx: ActionContext,
-): Result<ActionOutcome> {
-  if (CLOSED.has(record.status)) return fail('CLOCK_CLOSED');
+  open: CaseStatus,
+): Result<Step> {
+  const to = text(action.to);
+  if (!to) return fail('INVALID_PAYLOAD', { field: 'to' });
+  const member = findStaff(ctx.staff, to);
+  if (!member) return fail('ASSIGNEE_UNKNOWN', { to });
+  if (member.onLeave) return fail('ASSIGNEE_ON_LEAVE', { to: member.name || member.email });
+  if (member.email.toLowerCase() === record.assignee.toLowerCase())
+    return fail('ASSIGNEE_UNCHANGED', { to: member.name || member.email });
+  const reason = text(action.reason);
+  if (action.kind === 'reassign' && !reason) return fail('INVALID_PAYLOAD', { field: 'reason' });
+  const from = record.assignee;
+  return ok({
+    event: {
+      kind: 'assigned',
+      at: ctx.nowIso,
+      by: ctx.by,
+      to: member.email,
+      ...(from ? { from } : {}),
+      ...(reason ? { note: reason } : {}),
+    },
+    // The case follows its assignee: a reassignment across dependencies is an internal transfer.
+    status: open,
+    code: action.kind === 'assign' ? 'asignado' : 'reasignado',
+    extra: { assignee: member.email, dependency: member.dependency || record.dependency },
+    details: () =>
+      `${from ? `De ${from} a` : 'A'} ${member.name ? `${member.name} (${member.email})` : member.email}, ${member.dependency}` +
+      (reason ? `: ${reason}` : ''),
+  });
+}
+
+/** The act as an event of the case, its new status and how the Historial reads it. */
+function stepOf(record: CaseRecord, action: CaseAction, ctx: ActionContext): Result<Step> {
   const at = ctx.nowIso;
   const by = ctx.by;
   const open: CaseStatus = record.status === 'suspendido' ? 'suspendido' : 'en_tramite';
   switch (action.kind) {
+    case 'assign':
+    case 'reassign':
+      return staffStep(record, action, ctx, open);
     case 'reclassify': {
       if (!isRequestTypeCode(action.type)) return fail('INVALID_PAYLOAD', { field: 'type' });
-      const event: ClockEvent = { kind: 'reclassified', at, type: action.type };
-      const next = withEvent(record, { ...event, by }, open, ctx, { type: action.type });
+      const type = action.type;
       return ok({
-        record: next,
-        event: 'reclasificado',
-        details: `De ${REQUEST_TYPE_LABELS[record.type]} a ${REQUEST_TYPE_LABELS[action.type]}; vence ${formatDateEs(next.dueDate)}`,
+        event: { kind: 'reclassified', at, by, type },
+        status: open,
+        code: 'reclasificado',
+        extra: { type },
+        details: (next) =>
+          `De ${REQUEST_TYPE_LABELS[record.type]} a ${REQUEST_TYPE_LABELS[type]}; vence ${formatDateEs(next.dueDate)}`,
       });
     }
     case 'requestInfo': {
-      if (record.status === 'suspendido') return fail('INFO_REQUEST_NOT_PENDING');
-      const next = withEvent(
-        record,
-        { kind: 'info_requested', at, by, note: action.note },
-        'suspendido',
-        ctx,
-      );
+      const note = text(action.note);
       return ok({
-        record: next,
-        event: 'requerimiento',
-        details:
-          `Se pidió información al peticionario (CPACA art. 17); término suspendido. ${action.note ?? ''}`.trim(),
+        event: { kind: 'info_requested', at, by, ...(note ? { note } : {}) },
+        status: 'suspendido',
+        code: 'requerimiento',
+        details: (_next, clock) =>
+          `Se pidió información al peticionario (CPACA art. 17); término suspendido${clock.desistimientoFrom ? `; plazo para completar hasta el ${formatDateEs(addDays(clock.desistimientoFrom, -1))}` : ''}. ${note}`.trim(),
       });
     }
-    case 'extendInfoDeadline': {
-      if (record.status !== 'suspendido') return fail('INFO_REQUEST_NOT_PENDING');
-      const next = withEvent(record, { kind: 'info_deadline_extended', at, by }, 'suspendido', ctx);
+    case 'extendInfoDeadline':
       return ok({
-        record: next,
-        event: 'prorroga_requerimiento',
-        details: 'El peticionario pidió un mes más para completar la información.',
+        event: { kind: 'info_deadline_extended', at, by },
+        status: 'suspendido',
+        code: 'prorroga_requerimiento',
+        details: (_next, clock) =>
+          `El peticionario pidió un mes más para completar la información${clock.desistimientoFrom ? `: hasta el ${formatDateEs(addDays(clock.desistimientoFrom, -1))}` : ''}.`,
       });
-    }
     case 'receiveInfo': {
-      if (record.status !== 'suspendido') return fail('INFO_REQUEST_NOT_PENDING');
-      const next = withEvent(
-        record,
-        { kind: 'info_received', at, by, note: action.note },
-        'en_tramite',
-        ctx,
-      );
+      const note = text(action.note);
       return ok({
-        record: next,
-        event: 'informacion_recibida',
-        details: `Término reiniciado; vence ${formatDateEs(next.dueDate)}`,
+        event: { kind: 'info_received', at, by, ...(note ? { note } : {}) },
+        status: 'en_tramite',
+        code: 'informacion_recibida',
+        details: (next) => `Término reiniciado; vence ${formatDateEs(next.dueDate)}`,
       });
     }
     case 'extend': {
-      const newDueDate = parseCalendarDate(String(action.newDueDate ?? ''));
+      const newDueDate = parseCalendarDate(text(action.newDueDate));
       if (!newDueDate) return fail('INVALID_DATE');
-      const reason = String(action.reason ?? '').trim();
+      const reason = text(action.reason);
       const check = checkExtension(
         clockInputOf(record, {
           today: bogotaDateOf(Date.parse(at)),
@@ -127,52 +168,141 @@ export function applyCaseAction(
         { at, newDueDate, reason },
       );
       if (!check.ok) return check;
-      const next = withEvent(record, { kind: 'extended', at, newDueDate, reason, by }, open, ctx, {
-        extendedTo: newDueDate,
-      });
       return ok({
-        record: next,
-        event: 'prorroga',
-        details: `Prorrogado hasta ${formatDateEs(newDueDate)}: ${reason}`,
+        event: { kind: 'extended', at, newDueDate, reason, by },
+        status: open,
+        code: 'prorroga',
+        extra: { extendedTo: newDueDate },
+        details: () => `Prorrogado hasta ${formatDateEs(newDueDate)}: ${reason}`,
       });
     }
     case 'transfer': {
-      const toEntity = String(action.toEntity ?? '').trim();
+      const toEntity = text(action.toEntity);
       if (!toEntity) return fail('INVALID_PAYLOAD', { field: 'toEntity' });
-      const next = withEvent(
-        record,
-        { kind: 'transferred', at, by, note: toEntity },
-        'trasladado',
-        ctx,
-      );
+      const email = text(action.email);
+      const reason = text(action.reason);
       return ok({
-        record: next,
-        event: 'traslado',
-        details:
-          `Trasladado por competencia a ${toEntity} (CPACA art. 21). ${action.reason ?? ''}`.trim(),
+        event: {
+          kind: 'transferred',
+          at,
+          by,
+          note: toEntity,
+          ...(email ? { email } : {}),
+          ...(reason ? { reason } : {}),
+        },
+        status: 'trasladado',
+        code: 'traslado',
+        details: () =>
+          `Trasladado por competencia a ${toEntity}${email ? ` (${email})` : ''} (CPACA art. 21). ${reason}`.trim(),
       });
     }
     case 'answer': {
-      const summary = String(action.summary ?? '').trim();
+      const summary = text(action.summary);
       if (!summary) return fail('INVALID_PAYLOAD', { field: 'summary' });
-      const next = withEvent(
-        record,
-        { kind: 'answered', at, by, note: summary },
-        'respondido',
-        ctx,
-        { answeredAt: at },
-      );
-      return ok({ record: next, event: 'respuesta', details: summary });
-    }
-    case 'void': {
-      const reason = String(action.reason ?? '').trim();
-      if (!reason) return fail('INVALID_PAYLOAD', { field: 'reason' });
-      const next = withEvent(record, { kind: 'voided', at, by, note: reason }, 'anulado', ctx);
+      const accessDenied = action.accessDenied === true;
+      const legalBasis = text(action.legalBasis);
+      if (accessDenied && !legalBasis) return fail('INVALID_PAYLOAD', { field: 'legalBasis' });
       return ok({
-        record: next,
-        event: 'anulado',
-        details: `Radicado anulado por ${by}: ${reason} (Acuerdo 060 de 2001, art. 5 parágrafo)`,
+        event: {
+          kind: 'answered',
+          at,
+          by,
+          note: summary,
+          ...(accessDenied ? { accessDenied, legalBasis } : {}),
+        },
+        status: 'respondido',
+        code: 'respuesta',
+        extra: { answeredAt: at },
+        details: () =>
+          accessDenied ? `${summary} (acceso negado; fundamento: ${legalBasis})` : summary,
       });
     }
+    case 'desist': {
+      const clock = clockOfCase(record, {
+        today: bogotaDateOf(Date.parse(at)),
+        settings: ctx.settings,
+        calendar: ctx.calendar,
+      });
+      const from = clock.desistimientoFrom;
+      if (record.status !== 'suspendido' || !from) return fail('INFO_REQUEST_NOT_PENDING');
+      if (bogotaDateOf(Date.parse(at)) < from)
+        return fail('DESIST_TOO_EARLY', { lastDay: formatDateEs(addDays(from, -1)) });
+      return ok({
+        event: { kind: 'desisted', at, by },
+        status: 'desistido',
+        code: 'desistimiento',
+        details: () =>
+          `Desistimiento tácito (CPACA art. 17): el peticionario no completó la información a tiempo (plazo vencido el ${formatDateEs(addDays(from, -1))}).`,
+      });
+    }
+    case 'void': {
+      const reason = text(action.reason);
+      if (!reason) return fail('INVALID_PAYLOAD', { field: 'reason' });
+      return ok({
+        event: { kind: 'voided', at, by, note: reason },
+        status: 'anulado',
+        code: 'anulado',
+        details: () =>
+          `Radicado anulado por ${by}: ${reason} (Acuerdo 060 de 2001, art. 5 parágrafo)`,
+      });
+    }
+    case 'archive':
+      return ok({
+        event: { kind: 'archived', at, by },
+        status: 'archivado',
+        code: 'archivado',
+        details: () => `Archivado tras ${record.status.replace('_', ' ')}.`,
+      });
+    case 'note': {
+      const note = text(action.text);
+      if (!note) return fail('INVALID_PAYLOAD', { field: 'text' });
+      return ok({
+        // Kept in the events cell too (the desk shows it); an overfull cell drops old notes first.
+        event: { kind: 'noted', at, by, note },
+        status: record.status,
+        code: 'nota',
+        details: () => note,
+      });
+    }
+    default:
+      return fail('INVALID_PAYLOAD', { field: 'kind' });
   }
+}
+
+export function applyCaseAction(
+  record: CaseRecord,
+  action: CaseAction,
+  ctx: ActionContext,
+): Result<ActionOutcome> {
+  const refusal = stateRefusal(record.status, action.kind);
+  if (refusal) return fail(refusal);
+  const planned = stepOf(record, action, ctx);
+  if (!planned.ok) return planned;
+  const step = planned.value;
+  const events = [...record.events, step.event];
+  const clock = clockOfCase(
+    { ...record, events },
+    { today: bogotaDateOf(Date.parse(ctx.nowIso)), settings: ctx.settings, calendar: ctx.calendar },
+  );
+  const moved: CaseRecord = {
+    ...record,
+    ...step.extra,
+    events,
+    status: step.status,
+    dueDate: clock.dueDate,
+    businessDaysLeft: clock.businessDaysLeft,
+  };
+  const owed = undeliveredNotice(moved, step.event);
+  const next = owed ? { ...moved, alerts: [...moved.alerts, owed] } : moved;
+  return ok({
+    record: next,
+    event: step.code,
+    details: step.details(next, clock),
+    caseEvent: step.event,
+    notices: planActNotices(next, step.event, {
+      entityName: ctx.settings.name,
+      followUpLink: ctx.followUpLink ?? '',
+      clock,
+    }),
+  });
 }

@@ -9,6 +9,8 @@ export const CASE_STATUSES = [
   'respondido',
   'trasladado',
   'anulado',
+  'desistido',
+  'archivado',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -19,6 +21,8 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   respondido: 'Respondido',
   trasladado: 'Trasladado por competencia',
   anulado: 'Anulado',
+  desistido: 'Desistido (art. 17 CPACA)',
+  archivado: 'Archivado',
 };
 
 export const CHANNELS = [
@@ -38,8 +42,23 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   virtual_voz: 'Virtual (voz)',
 };
 
+/** Acts that do not move the legal clock: who holds the case, a clerk's note, the archive. */
+export type DeskEvent =
+  | { kind: 'assigned'; at: string; to: string; from?: string }
+  | { kind: 'noted' | 'archived'; at: string };
+
 /** A thing that happened to a case, as the audit trail and the legal clock see it. */
-export type CaseEvent = ClockEvent & { readonly by?: string; readonly note?: string };
+export type CaseEvent = (ClockEvent | DeskEvent) & {
+  readonly by?: string;
+  readonly note?: string;
+  /** Why the case was transferred or reassigned. */
+  readonly reason?: string;
+  /** Where a transfer's forwarding letter went (CPACA art. 21), when the clerk gave an address. */
+  readonly email?: string;
+  /** An answer that denies access to information, and the law it rests on (Ley 1712 art. 18-19). */
+  readonly accessDenied?: boolean;
+  readonly legalBasis?: string;
+};
 
 export interface Petitioner {
   readonly anonymous: boolean;

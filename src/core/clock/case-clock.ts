@@ -11,7 +11,7 @@ import { type ErrorCode, type Result, fail, ok } from '../errors';
 import type { RequestTypeCode } from '../request-types';
 import type { EntitySettings } from '../settings';
 import { TRANSFER_TERM } from '../terms/legal-terms';
-import { type ClockEvent, type TimedEvent, orderEvents } from './clock-events';
+import { type CaseClockEvent, type ClockEvent, type TimedEvent, orderEvents } from './clock-events';
 import { effectiveReceiptDate } from './effective-receipt';
 import { type ExtensionVerdict, extensionCap } from './extension-check';
 import {
@@ -23,7 +23,7 @@ import {
   startTrack,
 } from './clock-track';
 
-export type { ClockEvent } from './clock-events';
+export type { CaseClockEvent, ClockEvent } from './clock-events';
 
 // Read once: under tsx and jest these modules run as CommonJS, where each use of an imported
 // binding goes through two getters, and a sweep computes the clock of every case.
@@ -50,7 +50,7 @@ export interface CaseClockInput {
   readonly type: RequestTypeCode;
   /** Receipt instant, ms since the epoch. */
   readonly receivedAt: number;
-  readonly events: readonly ClockEvent[];
+  readonly events: readonly CaseClockEvent[];
   readonly today: CalendarDate;
   readonly settings: ClockSettings;
   readonly calendar: BusinessCalendar;
@@ -96,7 +96,7 @@ export interface CaseClock {
   readonly extension: ClockExtension | null;
   readonly suspensions: readonly ClockSuspension[];
   readonly closedOn: CalendarDate | null;
-  readonly closedBy: 'answered' | 'voided' | 'transferred' | null;
+  readonly closedBy: 'answered' | 'voided' | 'transferred' | 'desisted' | null;
 }
 
 function replay(input: CaseClockInput, probe?: ClockEvent): ClockTrack {

@@ -32,10 +32,18 @@ export type ClockEvent =
   | { kind: 'info_received'; at: string }
   | { kind: 'transferred'; at: string }
   | { kind: 'answered'; at: string }
-  | { kind: 'voided'; at: string };
+  | { kind: 'voided'; at: string }
+  /** Tacit withdrawal: the petitioner did not complete the petition in time (CPACA art. 17). */
+  | { kind: 'desisted'; at: string };
+
+/** A desk act among a case's events (assignment, note, archive): the clock passes over it. */
+export type PassingEvent = { kind: 'assigned' | 'noted' | 'archived'; at: string };
+
+/** What a case's events may hold, as the clock reads them. */
+export type CaseClockEvent = ClockEvent | PassingEvent;
 
 export interface TimedEvent {
-  readonly event: ClockEvent;
+  readonly event: CaseClockEvent;
   readonly ms: number;
   /** Bogotá date of the instant. */
   readonly on: CalendarDate;
@@ -51,7 +59,7 @@ export function addFlag(flags: ErrorCode[], code: ErrorCode): void {
   if (flags.indexOf(code) < 0) flags.push(code);
 }
 
-function timeEvent(event: ClockEvent, probe: boolean): TimedEvent | null {
+function timeEvent(event: CaseClockEvent, probe: boolean): TimedEvent | null {
   const ms = event && typeof event.at === 'string' ? readInstant(event.at) : null;
   if (ms === null) return null;
   const on = dateOfInstant(ms);
@@ -89,7 +97,7 @@ function sortFew(timed: TimedEvent[]): void {
  * Example: events at 10:00 and 09:00 of the same day come back 09:00 first.
  */
 export function orderEvents(
-  events: readonly ClockEvent[],
+  events: readonly CaseClockEvent[],
   receivedOn: CalendarDate,
   flags: ErrorCode[],
   probe?: ClockEvent,

@@ -68,7 +68,7 @@ export interface ClockTrack {
   infoLastDay: CalendarDate | null;
   infoDeadlineExtended: boolean;
   closedOn: CalendarDate | null;
-  closedBy: 'answered' | 'voided' | 'transferred' | null;
+  closedBy: 'answered' | 'voided' | 'transferred' | 'desisted' | null;
   /** Where the counter stopped for good: the closing date, or the suspension it closed during. */
   stoppedOn: CalendarDate | null;
   /** Verdict on the extension checked by checkExtension, once the replay reaches it. */
@@ -165,7 +165,7 @@ export function extensionContextOf(track: ClockTrack): ExtensionContext {
 function close(
   track: ClockTrack,
   on: CalendarDate,
-  by: 'answered' | 'voided' | 'transferred',
+  by: 'answered' | 'voided' | 'transferred' | 'desisted',
 ): void {
   // Closing during an art. 17 suspension: the term was not running, so its margin is the one it
   // had when it stopped. The transfer term (art. 21) never stops, so it is measured at the transfer.
@@ -178,6 +178,19 @@ function close(
   track.closedOn = on;
   track.closedBy = by;
 }
+
+/** The event kinds that move the clock; any other kind in a case's events is a desk act. */
+const CLOCK_KINDS: Readonly<Record<string, true>> = {
+  reclassified: true,
+  extended: true,
+  info_requested: true,
+  info_deadline_extended: true,
+  info_received: true,
+  transferred: true,
+  answered: true,
+  voided: true,
+  desisted: true,
+};
 
 /** Why an extension already recorded was not applied, as the explanation says it. */
 const REFUSAL_NOTES: Partial<Record<ErrorCode, string>> = {
@@ -202,6 +215,8 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
     track.probeVerdict = judge(extensionContextOf(track), on, event.newDueDate, event.reason);
     return;
   }
+  // Assignments, notes and the archive do not move the clock (they may follow its closing).
+  if (!CLOCK_KINDS[event.kind]) return;
   if (track.closedOn !== null) {
     flag(track.flags, 'CLOCK_CLOSED');
     return;
@@ -319,6 +334,20 @@ export function applyEvent(track: ClockTrack, timed: TimedEvent): void {
     case 'voided': {
       close(track, on, 'voided');
       addNote(track, `anulado el ${formatEs(on)}`);
+      return;
+    }
+    case 'desisted': {
+      // Art. 17: only once the month to complete the petition (and its extension) has run out.
+      if (
+        track.suspendedFrom === null ||
+        track.infoLastDay === null ||
+        compare(on, track.infoLastDay) <= 0
+      ) {
+        flag(track.flags, 'DESIST_TOO_EARLY');
+        return;
+      }
+      close(track, on, 'desisted');
+      addNote(track, `desistimiento tácito declarado el ${formatEs(on)} (art. 17 CPACA)`);
       return;
     }
   }

@@ -3,6 +3,12 @@
 export const MAIL_KINDS = [
   'acuse',
   'asignacion',
+  'solicitud_informacion',
+  'prorroga',
+  'traslado',
+  'traslado_entidad',
+  'respuesta',
+  'desistimiento',
   'recordatorio',
   'vencido',
   'notificacion',

@@ -54,9 +54,17 @@ export function availableStaff(staff: readonly StaffMember[], dependency: string
   return [...here.filter((m) => m.role === 'clerk'), ...here.filter((m) => m.role !== 'clerk')];
 }
 
+/** The key a dependency's round-robin turn is kept under: its name, accent- and case-folded. */
+export function turnKey(dependency: string): string {
+  return fold(dependency).trim();
+}
+
 /**
- * `loadByAssignee` counts open cases per email (for least_loaded); `turn` is a counter for
- * round_robin kept by the caller. Both are optional: without them the first available person wins.
+ * `turns` holds, per dependency (`turnKey`), who was assigned last by round_robin; `loadByAssignee`
+ * counts open cases per lower-case email for least_loaded. Both live in the entity's state; without
+ * them round_robin starts from the first person and least_loaded sees everyone at zero. People on
+ * leave are never chosen.
+ * Example: clerks A, B, C with B on leave and A assigned last → round_robin picks C, then A.
  */
 export function routeCase(
   input: RoutingInput,
@@ -64,7 +72,7 @@ export function routeCase(
   staff: readonly StaffMember[],
   defaultDependency: string,
   options: {
-    readonly turn?: number;
+    readonly turns?: Readonly<Record<string, string>>;
     readonly loadByAssignee?: Readonly<Record<string, number>>;
   } = {},
 ): RoutingDecision {
@@ -73,25 +81,42 @@ export function routeCase(
     (m) => input.declaredDependency && fold(m.dependency) === fold(input.declaredDependency),
   );
   const dependency = rule?.dependency || declared?.dependency || defaultDependency;
-  const reason = rule
+  const why = rule
     ? `Regla de enrutamiento hacia ${rule.dependency}`
     : declared
       ? 'Dependencia indicada por el peticionario'
       : 'Dependencia por defecto de la entidad';
   const candidates = availableStaff(staff, dependency);
   let assignee = '';
+  let how = '';
   if (rule?.strategy === 'fixed' && rule.assignee) {
     const fixed = staff.find((m) => m.email.toLowerCase() === rule.assignee.toLowerCase());
-    assignee = fixed && !fixed.onLeave ? fixed.email : (candidates[0]?.email ?? '');
+    if (fixed && !fixed.onLeave) {
+      assignee = fixed.email;
+      how = 'responsable fijo de la regla';
+    } else {
+      assignee = candidates[0]?.email ?? '';
+      how = `el responsable fijo ${rule.assignee} está ausente; primera persona disponible`;
+    }
   } else if (rule?.strategy === 'round_robin' && candidates.length > 0) {
-    assignee = candidates[(options.turn ?? 0) % candidates.length].email;
+    // The next person after the last one served, in the order of `Dependencias`, skipping absences
+    // (clerks take turns; supervisors only when no clerk is available, as `availableStaff` orders).
+    const inOrder = staff.filter((m) => fold(m.dependency) === fold(dependency));
+    const pool = candidates.filter((m) => m.role === candidates[0].role);
+    const last = (options.turns ?? {})[turnKey(dependency)] ?? '';
+    const lastAt = inOrder.findIndex((m) => m.email.toLowerCase() === last.toLowerCase());
+    const next = pool.find((m) => inOrder.indexOf(m) > lastAt) ?? pool[0];
+    assignee = next.email;
+    how = last ? `turno rotativo (después de ${last})` : 'turno rotativo (primer turno)';
   } else if (rule?.strategy === 'least_loaded' && candidates.length > 0) {
     const load = options.loadByAssignee ?? {};
-    assignee = candidates.reduce((best, m) =>
-      (load[m.email] ?? 0) < (load[best.email] ?? 0) ? m : best,
-    ).email;
+    const count = (m: StaffMember): number => load[m.email.toLowerCase()] ?? 0;
+    const best = candidates.reduce((a, m) => (count(m) < count(a) ? m : a));
+    assignee = best.email;
+    how = `menor carga: ${count(best)} casos abiertos`;
   } else {
     assignee = candidates[0]?.email ?? '';
+    how = assignee ? 'primera persona disponible' : 'nadie disponible en la dependencia';
   }
-  return { dependency, assignee, reason };
+  return { dependency, assignee, reason: `${why}; ${how}` };
 }

@@ -37,6 +37,15 @@ export interface EntityStateRecord {
   readonly verifyFrom: number;
   /** The secret was renewed by a rebuild: every row's seal is rewritten at the next daily pass. */
   readonly resealNeeded?: boolean;
+  /**
+   * The last Historial row whose act lines have had their notices queued (1: only the header).
+   * Absent in a store written before notices existed: the review starts from the sheet's end.
+   */
+  readonly historyRow?: number;
+  /** Round-robin turns: per dependency (folded name), who was assigned last. */
+  readonly turns?: Readonly<Record<string, string>>;
+  /** Open cases per assignee (lower-case email): counted daily, moved by filings and acts. */
+  readonly load?: Readonly<Record<string, number>>;
 }
 
 /** A run of consecutive radicados on consecutive rows: `number + i` of `year` sits at `row + i`. */
@@ -122,6 +131,8 @@ export interface MailEntry {
   readonly createdAt: string;
   readonly sentAt: string;
   readonly lastError: string;
+  /** For an act's notice: the instant of the act's event in the case, to render it from. */
+  readonly eventAt?: string;
   /** For mails not rendered from a case (alerts to supervisors): the text itself. */
   readonly body?: string;
   /** Recorded in `Bandeja de salida` with its current status. */

@@ -1,4 +1,4 @@
-import { routeCase, type RoutingRule } from '../../../src/core/routing/route-case';
+import { routeCase, turnKey, type RoutingRule } from '../../../src/core/routing/route-case';
 import type { StaffMember } from '../../../src/core/routing/staff';
 
 const staff: StaffMember[] = [
@@ -105,8 +105,16 @@ describe('routeCase', () => {
         strategy: 'round_robin',
       }),
     ];
-    expect(routeCase(input, rr, staff, 'V', { turn: 0 }).assignee).toBe('h2@x.gov.co');
-    expect(routeCase(input, rr, staff, 'V', { turn: 1 }).assignee).toBe('h3@x.gov.co');
+    // Hacienda in sheet order: H1 (on leave), H2, H3 (clerks), HS (supervisor).
+    const turn = (last?: string) =>
+      routeCase(input, rr, staff, 'V', {
+        turns: last ? { [turnKey('Secretaría de Hacienda')]: last } : {},
+      });
+    expect(turn().assignee).toBe('h2@x.gov.co');
+    expect(turn('h2@x.gov.co').assignee).toBe('h3@x.gov.co');
+    // After the last clerk the turn wraps, skipping H1 (on leave) and the supervisor.
+    expect(turn('h3@x.gov.co').assignee).toBe('h2@x.gov.co');
+    expect(turn('h3@x.gov.co').reason).toContain('turno rotativo');
     const ll = [
       rule({
         keywords: ['predial'],

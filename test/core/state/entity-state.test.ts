@@ -30,7 +30,7 @@ const filing: FilingEntry = {
   seq: 2,
   by: 'formulario',
   at: '2026-07-06T14:00:00.000Z',
-  reason: 'Dependencia por defecto de la entidad',
+  reason: 'Dependencia por defecto de la entidad; primera persona disponible',
   journaled: false,
 };
 

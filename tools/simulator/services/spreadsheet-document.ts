@@ -99,6 +99,13 @@ export class SpreadsheetApi {
     return this.#api.sheet(this.#model.activeSheet);
   }
 
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRange(): the selection in the active sheet.
+  getActiveRange(): object {
+    this.#charge('getActiveRange');
+    const { row, col } = this.#model.activeCell;
+    return this.#api.range(this.#model.activeSheet, { row, col, numRows: 1, numCols: 1 });
+  }
+
   setActiveSheet(sheet: unknown): object {
     this.#charge('setActiveSheet');
     const model = sheetOf(sheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');

@@ -37,6 +37,8 @@ export class SpreadsheetModel {
   readonly owner: string;
   readonly sheets: SheetModel[] = [];
   activeSheet: SheetModel;
+  /** The selected cell on the active sheet (a person's selection; A1 in a new file). */
+  activeCell: { row: number; col: number } = { row: 1, col: 1 };
   readonly protections: ProtectionModel[] = [];
   readonly toasts: Toast[] = [];
   private sheetCounter = 0;
