@@ -35,7 +35,7 @@ function oneCase(answers = citizen()): Desk {
 }
 
 function outbox(desk: Desk) {
-  return readOutbox(desk.model, desk.entity.properties);
+  return readOutbox(desk.model, desk.entity.properties.snapshot());
 }
 
 function getCase(desk: Desk, by: string): RpcResult {
