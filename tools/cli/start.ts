@@ -1,7 +1,7 @@
 // `npm start`: runs a scenario (the default municipality unless --scenario) and writes out/.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseScenario } from '../scenario/scenario-types';
+import { parseScenario, ScenarioError } from '../scenario/scenario-types';
 import { loadBuiltProjects, runScenario } from '../scenario/run-scenario';
 import { writeOutputs } from '../scenario/write-outputs';
 
@@ -14,9 +14,20 @@ const root = resolve(__dirname, '..', '..');
 const scenarioPath = resolve(option('--scenario', join(root, 'scenarios', 'default.json')));
 const outDir = resolve(option('--out', join(root, 'out')));
 
-const scenario = parseScenario(JSON.parse(readFileSync(scenarioPath, 'utf8')));
+/** A scenario's own mistake is reported in one line naming the step and field, never a stack. */
+function orExit<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (caught) {
+    if (!(caught instanceof ScenarioError) && !(caught instanceof SyntaxError)) throw caught;
+    console.error(`Escenario inválido (${scenarioPath}): ${caught.message}`);
+    process.exit(2);
+  }
+}
+
+const scenario = orExit(() => parseScenario(JSON.parse(readFileSync(scenarioPath, 'utf8'))));
 const started = Date.now();
-const result = runScenario(scenario, loadBuiltProjects(join(root, 'dist')));
+const result = orExit(() => runScenario(scenario, loadBuiltProjects(join(root, 'dist'))));
 const summaries = writeOutputs(result, outDir);
 
 console.log(

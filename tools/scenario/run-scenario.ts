@@ -21,6 +21,7 @@ import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
 import { readAllCases } from './read-back';
 import { MANIFEST_FILE } from '../simulator/project-loader';
 import { responseKey } from '../../src/core/intake/prefilled-url';
+import { FORM_QUESTIONS } from '../../src/core/intake/form-definition';
 import { prefilledUrl } from '../simulator/services/form-response';
 import {
   ScenarioError,
@@ -279,6 +280,35 @@ function rpcReply(value: unknown): {
   return { ok: false, code: 'INTERNAL_ERROR', message: 'respuesta inesperada' };
 }
 
+/**
+ * A citizen's submission; an answer the form does not offer is a scenario error naming the step and
+ * the field (the form-submit trigger never sees it: Forms itself would refuse it).
+ */
+function submitOrExplain(
+  harness: Harness,
+  entity: string,
+  step: ScenarioStep,
+  index: number,
+  at: number,
+): ReturnType<Harness['submit']> {
+  try {
+    return harness.submit(entity, step.submit!, at, step.faults);
+  } catch (caught) {
+    const message = caught instanceof Error ? caught.message : String(caught);
+    const choice = /"(.*)" is not a choice of item (\d+)/.exec(message);
+    if (!choice) throw new ScenarioError(`steps[${index}].submit: ${message}`);
+    const items = JSON.parse(
+      harness.ws.entity(entity).properties.get('form.items') ?? '{}',
+    ) as Record<string, number>;
+    const field = Object.keys(items).find((code) => String(items[code]) === choice[2]) ?? 'answer';
+    const question = FORM_QUESTIONS.find((q) => q.code === field);
+    const offered = question?.choices ? ` (one of: ${question.choices.join(', ')})` : '';
+    throw new ScenarioError(
+      `steps[${index}].submit.${field}: "${choice[1]}" is not offered by the form${offered}`,
+    );
+  }
+}
+
 export function runScenario(
   scenario: Scenario,
   projects: BuiltProjects,
@@ -310,7 +340,7 @@ export function runScenario(
     const at = Date.parse(step.at);
     harness.advanceTo(at);
     if (step.submit) {
-      const result = harness.submit(entity.id, step.submit, at, step.faults);
+      const result = submitOrExplain(harness, entity.id, step, index, at);
       submissions.push({
         k: submissions.length + 1,
         entity: entity.id,
