@@ -20,7 +20,7 @@ import { newMailEntry } from './mail-delivery';
 
 /** Historial event codes of acts that may owe a notice, with the case event each recorded. */
 const NOTICE_EVENTS: Readonly<Record<string, CaseEvent['kind']>> = {
-  asignado: 'assigned',
+  asignacion: 'assigned',
   reasignado: 'assigned',
   requerimiento: 'info_requested',
   prorroga: 'extended',

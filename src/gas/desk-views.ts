@@ -4,6 +4,7 @@
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import { bogotaDateOf, formatDateEs } from '../core/calendar/calendar-date';
 import { actsOffered, ACT_LABELS, OPEN_STATUSES } from '../core/cases/act-rules';
+import { applyCaseAction } from '../core/cases/apply-action';
 import { clockInputOf, clockOfCase } from '../core/cases/case-clock-input';
 import {
   CASE_STATUS_LABELS,
@@ -154,7 +155,22 @@ export function buildCaseView(
   ).filter(
     (kind) =>
       !(kind === 'extend' && clock.extension !== null) &&
-      !(kind === 'desist' && (!clock.desistimientoFrom || today < clock.desistimientoFrom)),
+      !(kind === 'desist' && (!clock.desistimientoFrom || today < clock.desistimientoFrom)) &&
+      // The extra month of art. 17 is granted once, before the first month runs out.
+      !(
+        kind === 'extendInfoDeadline' &&
+        !applyCaseAction(
+          record,
+          { kind },
+          {
+            nowIso: new Date(now).toISOString(),
+            by: member.email,
+            settings: app.config.settings,
+            calendar: context.calendar,
+            staff: app.config.staff,
+          },
+        ).ok
+      ),
   );
   let extensionCapLabel = '';
   if (acts.includes('extend')) {

@@ -6,6 +6,7 @@ import { checkExtension, type CaseClock } from '../clock/case-clock';
 import { fail, ok, type Result } from '../errors';
 import { planActNotices, undeliveredNotice } from '../notifications/act-notices';
 import type { OutboundMail } from '../notifications/mail';
+import { isValidEmail } from '../intake/normalize-submission';
 import { isRequestTypeCode, REQUEST_TYPE_LABELS } from '../request-types';
 import { findStaff, type StaffMember } from '../routing/staff';
 import type { EntitySettings } from '../settings';
@@ -99,7 +100,8 @@ function staffStep(
     },
     // The case follows its assignee: a reassignment across dependencies is an internal transfer.
     status: open,
-    code: action.kind === 'assign' ? 'asignado' : 'reasignado',
+    // Not 'asignado': that is the radication's routing line.
+    code: action.kind === 'assign' ? 'asignacion' : 'reasignado',
     extra: { assignee: member.email, dependency: member.dependency || record.dependency },
     details: () =>
       `${from ? `De ${from} a` : 'A'} ${member.name ? `${member.name} (${member.email})` : member.email}, ${member.dependency}` +
@@ -180,6 +182,7 @@ function stepOf(record: CaseRecord, action: CaseAction, ctx: ActionContext): Res
       const toEntity = text(action.toEntity);
       if (!toEntity) return fail('INVALID_PAYLOAD', { field: 'toEntity' });
       const email = text(action.email);
+      if (email && !isValidEmail(email)) return fail('INVALID_PAYLOAD', { field: 'email' });
       const reason = text(action.reason);
       return ok({
         event: {
@@ -269,6 +272,9 @@ function stepOf(record: CaseRecord, action: CaseAction, ctx: ActionContext): Res
   }
 }
 
+/** Flags the clock raises when it ignores the act just added. */
+const REFUSED_BY_CLOCK = ['INFO_REQUEST_NOT_PENDING', 'DESIST_TOO_EARLY', 'CLOCK_CLOSED'] as const;
+
 export function applyCaseAction(
   record: CaseRecord,
   action: CaseAction,
@@ -280,10 +286,16 @@ export function applyCaseAction(
   if (!planned.ok) return planned;
   const step = planned.value;
   const events = [...record.events, step.event];
+  const today = bogotaDateOf(Date.parse(ctx.nowIso));
+  const before = clockOfCase(record, { today, settings: ctx.settings, calendar: ctx.calendar });
   const clock = clockOfCase(
     { ...record, events },
     { today: bogotaDateOf(Date.parse(ctx.nowIso)), settings: ctx.settings, calendar: ctx.calendar },
   );
+  // The clock ignores an event the law does not allow at that point (a second extra month, one
+  // asked after the month ran out): such an act is refused, not recorded.
+  for (const code of REFUSED_BY_CLOCK)
+    if (clock.flags.includes(code) && !before.flags.includes(code)) return fail(code);
   const moved: CaseRecord = {
     ...record,
     ...step.extra,

@@ -12,6 +12,7 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   traslado: 'Traslado por competencia',
   respuesta: 'Respuesta',
   anulado: 'Anulación',
+  asignacion: 'Asignación en la mesa de casos',
   reasignado: 'Reasignación',
   desistimiento: 'Desistimiento tácito',
   archivado: 'Archivo',

@@ -248,6 +248,8 @@ export function undeliveredNotice(record: CaseRecord, event: CaseEvent): string 
       ? `Respuesta impresa lista para entregar en la entidad (canal elegido: ${channel}).`
       : `Enviar la respuesta impresa${where} (canal elegido: ${channel}).`;
   }
+  if (event.kind === 'transferred' && !(event.email && isValidEmail(event.email)))
+    return `Enviar el oficio remisorio a ${event.note ?? 'la entidad competente'} por otro medio (no se indicó su correo)${citizenEmailOf(record) ? '' : ' y comunicar el traslado al peticionario'}.`;
   const what = CITIZEN_NOTICE_EVENTS[event.kind];
   if (!what || citizenEmailOf(record)) return null;
   return `Comunicar ${what} al peticionario por otro medio (no dejó correo electrónico válido).`;

@@ -111,7 +111,9 @@ export function routeCase(
   } else if (rule?.strategy === 'least_loaded' && candidates.length > 0) {
     const load = options.loadByAssignee ?? {};
     const count = (m: StaffMember): number => load[m.email.toLowerCase()] ?? 0;
-    const best = candidates.reduce((a, m) => (count(m) < count(a) ? m : a));
+    // Among clerks (supervisors only when no clerk is available), as round_robin.
+    const pool = candidates.filter((m) => m.role === candidates[0].role);
+    const best = pool.reduce((a, m) => (count(m) < count(a) ? m : a));
     assignee = best.email;
     how = `menor carga: ${count(best)} casos abiertos`;
   } else {

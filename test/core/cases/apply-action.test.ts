@@ -352,6 +352,36 @@ describe('the notices each act owes', () => {
     expect(result.value.record.alerts.join(' ')).toContain('por otro medio');
   });
 
+  it('the extra month of art. 17 is granted once, and only before the first month runs out', () => {
+    const asked = must(open, { kind: 'requestInfo' }, T1);
+    const extended = must(asked, { kind: 'extendInfoDeadline' }, '2026-07-20T15:00:00.000Z');
+    expect(
+      applyCaseAction(extended, { kind: 'extendInfoDeadline' }, ctx('2026-07-25T15:00:00.000Z')),
+    ).toMatchObject({ ok: false, code: 'INFO_REQUEST_NOT_PENDING' });
+    // The first month ended on Monday 10 August 2026.
+    expect(
+      applyCaseAction(asked, { kind: 'extendInfoDeadline' }, ctx('2026-08-20T15:00:00.000Z')),
+    ).toMatchObject({ ok: false, code: 'INFO_REQUEST_NOT_PENDING' });
+  });
+
+  it('a transfer needs a valid address for its letter, or the case says to send it by other means', () => {
+    expect(
+      applyCaseAction(
+        open,
+        { kind: 'transfer', toEntity: 'Gobernación', email: 'gob@', reason: 'x' },
+        ctx(NOW),
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD', details: { field: 'email' } });
+    const noEmail = applyCaseAction(
+      open,
+      { kind: 'transfer', toEntity: 'Gobernación', reason: 'x' },
+      ctx(NOW),
+    );
+    if (!noEmail.ok) throw new Error(noEmail.code);
+    expect(noEmail.value.notices.map((m) => m.kind)).toEqual(['traslado']);
+    expect(noEmail.value.record.alerts.join(' ')).toContain('oficio remisorio a Gobernación');
+  });
+
   it('a note changes no status and goes with the case', () => {
     const result = applyCaseAction(open, { kind: 'note', text: 'Llamó' }, ctx(NOW));
     if (!result.ok) throw new Error(result.code);

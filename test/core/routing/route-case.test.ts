@@ -127,6 +127,12 @@ describe('routeCase', () => {
         loadByAssignee: { 'h2@x.gov.co': 4, 'h3@x.gov.co': 1, 'hs@x.gov.co': 2 },
       }).assignee,
     ).toBe('h3@x.gov.co');
+    // Supervisors hold few cases; they are not in the clerks' rotation while a clerk is available.
+    expect(
+      routeCase(input, ll, staff, 'V', {
+        loadByAssignee: { 'h2@x.gov.co': 3, 'h3@x.gov.co': 2 },
+      }).assignee,
+    ).toBe('h3@x.gov.co');
   });
 
   it('never assigns someone on leave, even as the fixed assignee', () => {
