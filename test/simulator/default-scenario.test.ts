@@ -10,6 +10,7 @@ import {
   type ScenarioResult,
 } from '../../tools/scenario/run-scenario';
 import { readCases, readOutbox } from '../../tools/scenario/read-back';
+import { ACT_KINDS } from '../../src/core/cases/act-rules';
 
 const root = join(__dirname, '..', '..');
 let result: ScenarioResult;
@@ -62,6 +63,42 @@ describe('default scenario', () => {
         'EXTENSION_EXCEEDS_CAP',
         'EXTENSION_AFTER_DUE_DATE',
       ]),
+    );
+  });
+
+  it('has every act of the desk at least once, each lawful one with the notice the law asks for', () => {
+    const applied = new Set(result.actions.filter((a) => a.ok).map((a) => a.kind));
+    for (const kind of ACT_KINDS) expect([kind, applied.has(kind)]).toEqual([kind, true]);
+    const model = result.workspace.entity('entity').spreadsheet;
+    const outbox = readOutbox(model, result.workspace.entity('entity').properties.snapshot());
+    const kinds = new Set(outbox.map((m) => m.kind));
+    for (const kind of [
+      'asignacion',
+      'solicitud_informacion',
+      'prorroga',
+      'traslado',
+      'traslado_entidad',
+      'respuesta',
+      'desistimiento',
+    ])
+      expect([kind, kinds.has(kind)]).toEqual([kind, true]);
+    for (const mail of outbox) {
+      expect(mail).toEqual(
+        expect.objectContaining({
+          to: expect.any(String),
+          kind: expect.any(String),
+          radicado: expect.any(String),
+          subject: expect.any(String),
+          sentAt: expect.any(String),
+        }),
+      );
+    }
+    // The extension's notice leaves before the due date it extends (CPACA art. 14 parágrafo).
+    const extended = result.actions.find((a) => a.kind === 'extend' && a.ok);
+    const notice = outbox.find((m) => m.kind === 'prorroga' && m.radicado === extended?.radicado);
+    expect(notice?.status).toBe('enviado');
+    expect(Date.parse(String(notice?.sentAt)) - Date.parse(String(extended?.at))).toBeLessThan(
+      60 * 60 * 1000,
     );
   });
 

@@ -12,7 +12,12 @@ import { findStaff, type StaffMember } from '../routing/staff';
 import type { EntitySettings } from '../settings';
 import { stateRefusal } from './act-rules';
 import { clockInputOf, clockOfCase } from './case-clock-input';
-import type { CaseEvent, CaseRecord, CaseStatus } from './case-record';
+import {
+  CASE_STATUS_LABELS,
+  type CaseEvent,
+  type CaseRecord,
+  type CaseStatus,
+} from './case-record';
 
 export type CaseAction =
   | { readonly kind: 'assign'; readonly to: string }
@@ -272,6 +277,27 @@ function stepOf(record: CaseRecord, action: CaseAction, ctx: ActionContext): Res
   }
 }
 
+/**
+ * What the act changed, before → after, for the Historial (control interno reads it there).
+ * Example: 'Estado: Radicado → Suspendido (esperando al peticionario)'.
+ */
+export function changesOf(before: CaseRecord, after: CaseRecord): string {
+  const parts: string[] = [];
+  const add = (label: string, a: string, b: string): void => {
+    if (a !== b) parts.push(`${label}: ${a || '(vacío)'} → ${b || '(vacío)'}`);
+  };
+  add('Estado', CASE_STATUS_LABELS[before.status], CASE_STATUS_LABELS[after.status]);
+  add('Tipo', REQUEST_TYPE_LABELS[before.type], REQUEST_TYPE_LABELS[after.type]);
+  add(
+    'Vence',
+    before.dueDate ? formatDateEs(before.dueDate) : '',
+    after.dueDate ? formatDateEs(after.dueDate) : '',
+  );
+  add('Dependencia', before.dependency, after.dependency);
+  add('Responsable', before.assignee, after.assignee);
+  return parts.join('; ');
+}
+
 /** Flags the clock raises when it ignores the act just added. */
 const REFUSED_BY_CLOCK = ['INFO_REQUEST_NOT_PENDING', 'DESIST_TOO_EARLY', 'CLOCK_CLOSED'] as const;
 
@@ -306,10 +332,11 @@ export function applyCaseAction(
   };
   const owed = undeliveredNotice(moved, step.event);
   const next = owed ? { ...moved, alerts: [...moved.alerts, owed] } : moved;
+  const changed = changesOf(record, next);
   return ok({
     record: next,
     event: step.code,
-    details: step.details(next, clock),
+    details: changed ? `${step.details(next, clock)} [${changed}]` : step.details(next, clock),
     caseEvent: step.event,
     notices: planActNotices(next, step.event, {
       entityName: ctx.settings.name,

@@ -87,7 +87,9 @@ function filed(petitioner: Partial<CaseRecord['petitioner']> = {}): CaseRecord {
     assignee: CLERK,
     status: 'radicado',
     effectiveReceiptDate: '2026-07-06',
-    dueDate: '2026-07-28',
+    // 15 business days from Tue 7 July, past two holidays: Monday 13 July (Nuestra Señora del
+    // Rosario de Chiquinquirá, moved from Thursday 9) and Monday 20 July.
+    dueDate: '2026-07-29',
     businessDaysLeft: 15,
     extendedTo: '',
     answeredAt: '',
