@@ -155,12 +155,15 @@ export function afterAttempt(entry: MailEntry, outcome: SendOutcome, nowIso: str
     };
   if (outcome.quota) return { ...entry, lastError: 'MAIL_QUOTA_EXHAUSTED', recorded: false };
   const attempts = entry.attempts + 1;
+  // Back-off: 15 minutes after the first failure, doubling, at most 12 hours.
+  const waitMs = Math.min(15 * 60_000 * 2 ** (attempts - 1), 12 * 3600_000);
   return {
     ...entry,
     attempts,
     status:
       attempts >= MAX_ATTEMPTS || /invalid email/i.test(outcome.error) ? 'fallido' : 'pendiente',
     lastError: outcome.error,
+    nextAttemptAt: new Date(Date.parse(nowIso) + waitMs).toISOString(),
     recorded: false,
   };
 }

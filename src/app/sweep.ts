@@ -40,6 +40,19 @@ import {
   type IntakeDeps,
 } from './intake';
 import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
+import { bogotaMinutesOf } from '../core/calendar/calendar-date';
+import { escapeHtml } from '../core/intake/normalize-text';
+import type { OutboundMail } from '../core/notifications/mail';
+import {
+  MAIL_PRIORITY,
+  OFFICE_HOURS_KINDS,
+  planClockAlerts,
+  planDigests,
+  renderClockAlert,
+  renderDailyDigest,
+  renderWeeklyDigest,
+  type ClockedCase,
+} from '../core/notifications/clock-alerts';
 
 export { RECONCILE_OVERLAP_MS } from './entity-state-access';
 
@@ -54,6 +67,8 @@ const BULK_READ_THRESHOLD = 20;
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
 
 export interface SweepDeps extends IntakeDeps {
+  /** The tracking spreadsheet's address, for staff mail ('' or absent when unknown). */
+  readonly deskLink?: string;
   readonly forms: FormSource | null;
   /** Re-learns the form's question ids when the store lost them (a copied spreadsheet). */
   readonly repairForm: () => void;
@@ -444,7 +459,21 @@ function deliver(
   today: string,
 ): MailReport {
   const entries = [...state.mails.values()];
-  const pending = entries.filter((m) => m.status === 'pendiente');
+  const now = deps.clock.now();
+  const staffHours = withinStaffHours(deps, now);
+  // Citizens' legal notices first, then staff notices, reminders, escalations, digests; a failed
+  // mail waits for its back-off, staff mail for business days and office hours.
+  const pending = entries
+    .filter(
+      (m) =>
+        m.status === 'pendiente' &&
+        !(m.nextAttemptAt && Date.parse(m.nextAttemptAt) > now) &&
+        (staffHours || !OFFICE_HOURS_KINDS.has(m.kind)),
+    )
+    .sort(
+      (a, b) =>
+        MAIL_PRIORITY[a.kind] - MAIL_PRIORITY[b.kind] || a.createdAt.localeCompare(b.createdAt),
+    );
   let quota = pending.length > 0 ? deps.mailer.remainingDailyQuota() : 0;
   reader.prefetch(pending.filter((m) => m.body === undefined).map((m) => m.radicado));
   let sent = 0;
@@ -456,6 +485,30 @@ function deliver(
       deferred += 1;
       if (quota < 1 && entry.lastError !== 'MAIL_QUOTA_EXHAUSTED')
         updated.set(entry.key, { ...entry, lastError: 'MAIL_QUOTA_EXHAUSTED', recorded: false });
+      continue;
+    }
+    if (CLOCK_ALERT_KINDS.has(entry.kind)) {
+      const mail = renderAlert(deps, reader, entry, today);
+      if (!mail) {
+        // Answered, transferred or voided since, or the due date moved: nothing is owed now.
+        updated.set(entry.key, {
+          ...entry,
+          status: 'omitido',
+          lastError: 'Ya no aplica',
+          recorded: false,
+        });
+        continue;
+      }
+      const outcome = trySend(deps.mailer, mail);
+      const next = afterAttempt(entry, outcome, isoSeconds(deps.clock.now()));
+      if (outcome.ok) {
+        sent += 1;
+        quota -= 1;
+      } else if (outcome.quota) {
+        deferred += 1;
+        quota = 0;
+      } else failed += 1;
+      updated.set(entry.key, next);
       continue;
     }
     const located = entry.body === undefined ? reader.get(entry.radicado) : null;
@@ -508,6 +561,62 @@ function deliver(
   return { sent, deferred, failed };
 }
 
+const CLOCK_ALERT_KINDS: ReadonlySet<string> = new Set([
+  'recordatorio',
+  'vencido',
+  'resumen_diario',
+  'resumen_semanal',
+]);
+
+/** Business days of the entity's calendar, between the staff mail hours of `Configuración`. */
+function withinStaffHours(deps: SweepDeps, now: number): boolean {
+  const { settings } = deps.config;
+  const calendar = createBusinessCalendar(deps.config.calendar);
+  if (!calendar.isBusinessDay(bogotaDateOf(now))) return false;
+  const minutes = bogotaMinutesOf(now);
+  const at = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return minutes >= at(settings.staffMailFrom) && minutes < at(settings.staffMailUntil);
+}
+
+/** A reminder, overdue notice or digest, rendered from the cases as they stand now. */
+function renderAlert(
+  deps: SweepDeps,
+  reader: CaseReader,
+  entry: MailEntry,
+  today: string,
+): OutboundMail | null {
+  const ctx = { entityName: deps.config.settings.name, today, deskLink: deps.deskLink ?? '' };
+  let mail: Omit<OutboundMail, 'htmlBody'> | null;
+  if (entry.kind === 'recordatorio' || entry.kind === 'vencido') {
+    const located = reader.get(entry.radicado);
+    const current =
+      located && located.sealOk && located.readable
+        ? (clockedCases(deps, [located], today)[0] ?? null)
+        : null;
+    mail = renderClockAlert(entry, current, ctx);
+  } else {
+    const rows = reader.all();
+    const open = clockedCases(deps, rows, today);
+    mail =
+      entry.kind === 'resumen_diario'
+        ? renderDailyDigest(entry, open, ctx)
+        : renderWeeklyDigest(
+            entry,
+            rows.map((r) => r.record.status),
+            open,
+            ctx,
+          );
+  }
+  if (!mail) return null;
+  return {
+    ...mail,
+    htmlBody: mail.body
+      .split('\n')
+      .map((line) => (line ? `<p>${escapeHtml(line)}</p>` : ''))
+      .join('\n'),
+  };
+}
+
 function flagRefusedMail(
   deps: SweepDeps,
   reader: CaseReader,
@@ -552,6 +661,72 @@ function refreshClocks(deps: SweepDeps, rows: readonly LocatedCase[], today: str
   }
   deps.cases.updateClocks(rows, changes);
   return changes.length;
+}
+
+/** Alerts queued per day at most: what does not fit is planned again tomorrow (its key unchanged). */
+export const MAX_ALERTS_QUEUED = 300;
+
+/** Open cases with their clock today (unreadable rows are left to the integrity pass). */
+function clockedCases(deps: SweepDeps, rows: readonly LocatedCase[], today: string): ClockedCase[] {
+  const calendar = createBusinessCalendar(deps.config.calendar);
+  const out: ClockedCase[] = [];
+  for (const { record, readable } of rows) {
+    if (!OPEN_STATUSES.has(record.status) || !readable) continue;
+    try {
+      out.push({
+        record,
+        clock: clockOfCase(record, { today, settings: deps.config.settings, calendar }),
+      });
+    } catch {
+      // Reported by the clock refresh.
+    }
+  }
+  return out;
+}
+
+/**
+ * Queues today's reminders, overdue notices and digests, each key once ever (the state's pending
+ * mail and every key `Bandeja de salida` holds), the most urgent first, up to MAX_ALERTS_QUEUED.
+ */
+function queueClockAlerts(
+  deps: SweepDeps,
+  state: EntityState,
+  rows: readonly LocatedCase[],
+  today: string,
+  nowIso: string,
+  changes: StateChanges,
+): number {
+  const { settings } = deps.config;
+  const context = {
+    today,
+    reminderOffsets: settings.reminderOffsets,
+    staff: deps.config.staff,
+    entitySupervisors: settings.supervisorEmails,
+    calendar: createBusinessCalendar(deps.config.calendar),
+  };
+  const open = clockedCases(deps, rows, today);
+  const planned = [
+    ...planClockAlerts(open, context),
+    ...(settings.digests ? planDigests(open, context) : []),
+  ];
+  if (planned.length === 0) return 0;
+  const seen = deps.outboxLog.keys();
+  let queued = 0;
+  for (const alert of planned.sort((a, b) => MAIL_PRIORITY[a.kind] - MAIL_PRIORITY[b.kind])) {
+    if (queued >= MAX_ALERTS_QUEUED) break;
+    if (seen.has(alert.key) || state.mails.has(alert.key)) continue;
+    const entry = newMailEntry(
+      alert.kind,
+      alert.key,
+      alert.radicado,
+      alert.to,
+      alert.subject,
+      nowIso,
+    );
+    changes.set(mailKey(alert.key), JSON.stringify(entry));
+    queued += 1;
+  }
+  return queued;
 }
 
 /** Open cases per assignee (lower-case email), for least-loaded routing. */
@@ -881,6 +1056,9 @@ export function runSweep(deps: SweepDeps): SweepReport {
           clocksUpdated = phase('términos', failures, deps, 0, () =>
             refreshClocks(deps, rows, today),
           );
+          phase('recordatorios', failures, deps, 0, () =>
+            queueClockAlerts(deps, fresh, rows, today, nowIso, changes),
+          );
           if (rows.length > 0) {
             current = { ...current, load: openCasesPerAssignee(rows) };
             recounted = true;
@@ -959,7 +1137,9 @@ export function deliverInChunks(
     let more = false;
     try {
       const { state } = loadState(deps, true, { rebuild: false });
-      const untried = [...state.mails.values()].filter((m) => !tried.has(m.key) && due(m));
+      const untried = [...state.mails.values()]
+        .filter((m) => !tried.has(m.key) && due(m))
+        .sort((a, b) => MAIL_PRIORITY[a.kind] - MAIL_PRIORITY[b.kind]);
       const chunk = untried.slice(0, DELIVERY_CHUNK);
       if (chunk.length === 0) break;
       chunk.forEach((m) => tried.add(m.key));

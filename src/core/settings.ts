@@ -28,6 +28,17 @@ export interface EntitySettings {
   /** Public URL of the citizen follow-up web app, when deployed. */
   readonly followUpUrl: string;
   readonly trustMode: TrustMode;
+  /** The entity's PQRSD mailbox: citizens' replies go there ('' : to the sender). */
+  readonly replyTo: string;
+  /** When staff mail may leave (reminders, overdue notices, digests), `HH:MM` Bogotá, on business days. */
+  readonly staffMailFrom: string;
+  readonly staffMailUntil: string;
+  /** Send each person's daily digest and the supervisors' weekly one. */
+  readonly digests: boolean;
+  /** What every citizen mail ends with: where and when the entity attends. */
+  readonly address: string;
+  readonly phone: string;
+  readonly attentionHours: string;
 }
 
 export const DEFAULT_SETTINGS: EntitySettings = {
@@ -44,4 +55,11 @@ export const DEFAULT_SETTINGS: EntitySettings = {
   reminderOffsets: [3, 1],
   followUpUrl: '',
   trustMode: 'editors',
+  replyTo: '',
+  staffMailFrom: '07:00',
+  staffMailUntil: '18:00',
+  digests: true,
+  address: '',
+  phone: '',
+  attentionHours: '',
 };

@@ -183,7 +183,9 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
     formsMemo = id ? new GasFormSource(FormApp.openById(id)) : null;
     return formsMemo;
   };
-  const mailer = once(() => mailAppMailer(snapshot().config.settings.name));
+  const mailer = once(() =>
+    mailAppMailer(snapshot().config.settings.name, snapshot().config.settings.replyTo),
+  );
   return {
     services,
     spreadsheet,

@@ -35,6 +35,20 @@ export class SheetOutboxLog implements OutboxLog {
     return row;
   }
 
+  keys(): Set<string> {
+    const layout = this.layout();
+    const sheet = this.spreadsheet().getSheetByName(layout.sheetName);
+    if (!sheet) throw this.missingSheet(layout.sheetName);
+    const last = sheet.getLastRow();
+    const keys = new Set<string>();
+    if (last < 2) return keys;
+    for (const [key] of sheet.getRange(2, layout.at.key + 1, last - 1, 1).getValues()) {
+      const text = readText(key);
+      if (text) keys.add(text);
+    }
+    return keys;
+  }
+
   record(entries: readonly MailEntry[]): void {
     if (entries.length === 0) return;
     const layout = this.layout();

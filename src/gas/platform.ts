@@ -28,7 +28,7 @@ export function executionClock(startedAt: number = Date.now()): Clock {
   };
 }
 
-export function mailAppMailer(senderName: string): Mailer {
+export function mailAppMailer(senderName: string, replyTo = ''): Mailer {
   return {
     remainingDailyQuota: () => MailApp.getRemainingDailyQuota(),
     send: (mail: OutboundMail) => {
@@ -38,6 +38,8 @@ export function mailAppMailer(senderName: string): Mailer {
         body: mail.body,
         htmlBody: mail.htmlBody,
         name: senderName,
+        // Citizens answer to the entity's PQRSD mailbox, not to whoever's account sent it.
+        ...(replyTo ? { replyTo } : {}),
       });
     },
   };

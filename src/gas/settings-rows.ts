@@ -96,6 +96,49 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     shown: '',
   },
   {
+    key: 'replyTo',
+    label: 'Buzón de PQRSD (responder a)',
+    help: 'Correo institucional al que llegan las respuestas de los ciudadanos a los avisos.',
+    shown: '',
+  },
+  {
+    key: 'staffMailFrom',
+    label: 'Correo al personal desde (HH:MM)',
+    help: 'Recordatorios, vencimientos y resúmenes salen solo en días hábiles, entre esta hora y la siguiente.',
+    shown: DEFAULT_SETTINGS.staffMailFrom,
+  },
+  {
+    key: 'staffMailUntil',
+    label: 'Correo al personal hasta (HH:MM)',
+    help: 'Los avisos legales a los ciudadanos salen a cualquier hora.',
+    shown: DEFAULT_SETTINGS.staffMailUntil,
+  },
+  {
+    key: 'digests',
+    label: 'Enviar resúmenes diarios y semanales',
+    help: 'Sí: cada funcionario recibe cada día hábil la lista de sus casos abiertos y los supervisores un resumen semanal.',
+    choices: ['Sí', 'No'],
+    shown: 'Sí',
+  },
+  {
+    key: 'address',
+    label: 'Dirección de atención',
+    help: 'Aparece al final de cada correo a los ciudadanos.',
+    shown: '',
+  },
+  {
+    key: 'phone',
+    label: 'Teléfono de atención',
+    help: 'Aparece al final de cada correo a los ciudadanos.',
+    shown: '',
+  },
+  {
+    key: 'attentionHours',
+    label: 'Horario de atención',
+    help: 'P. ej. lunes a viernes de 8:00 a. m. a 12:00 m. y de 2:00 a 5:00 p. m.',
+    shown: '',
+  },
+  {
     key: 'trustMode',
     label: 'Modo de trabajo',
     help: 'Editores: para oficinas pequeñas; el complemento detecta y repara las ediciones a mano. Estricto: comparta la hoja con los funcionarios solo como lectores; toda la hoja queda protegida para el propietario y los administradores. Vea el modelo de confianza en el manual.',
@@ -121,7 +164,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  */
 export function settingCell(key: keyof EntitySettings, value: unknown): unknown {
   if (isDateValue(value))
-    return key === 'officeHoursCutoff'
+    return key === 'officeHoursCutoff' || key === 'staffMailFrom' || key === 'staffMailUntil'
       ? `${pad2(value.getHours())}:${pad2(value.getMinutes())}`
       : value;
   if (typeof value === 'number' && key === 'daneCode') return String(value).padStart(5, '0');
@@ -143,6 +186,18 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
   const cutoff = readText(get('officeHoursCutoff')).trim();
   if (cutoff && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff))
     warnings.push(`La hora de cierre "${cutoff}" no tiene el formato HH:MM; se ignora.`);
+  const hour = (key: 'staffMailFrom' | 'staffMailUntil', label: string): string => {
+    const text = readText(get(key)).trim();
+    if (!text) return DEFAULT_SETTINGS[key];
+    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) return text;
+    warnings.push(
+      `La hora "${text}" de "${label}" no tiene el formato HH:MM; se usa ${DEFAULT_SETTINGS[key]}.`,
+    );
+    return DEFAULT_SETTINGS[key];
+  };
+  const replyTo = readText(get('replyTo')).trim();
+  if (replyTo && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(replyTo))
+    warnings.push(`El buzón de PQRSD "${replyTo}" no es un correo válido; se ignora.`);
   const filing = readText(get('nonBusinessDayFiling'));
   const extension = readText(get('extensionRule'));
   const offsets = list(get('reminderOffsets'))
@@ -178,6 +233,13 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
       readText(get('trustMode')) === 'strict'
         ? 'strict'
         : 'editors',
+    replyTo: replyTo && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(replyTo) ? replyTo : '',
+    staffMailFrom: hour('staffMailFrom', 'Correo al personal desde'),
+    staffMailUntil: hour('staffMailUntil', 'Correo al personal hasta'),
+    digests: has('digests') ? readBoolean(get('digests')) : DEFAULT_SETTINGS.digests,
+    address: readText(get('address')).trim(),
+    phone: readText(get('phone')).trim(),
+    attentionHours: readText(get('attentionHours')).trim(),
   };
   return { settings, warnings };
 }

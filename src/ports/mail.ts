@@ -11,4 +11,6 @@ export interface Mailer {
 /** `Bandeja de salida`: one row per mail, found by its key, never by a saved row number. */
 export interface OutboxLog {
   record(entries: readonly MailEntry[]): void;
+  /** Every key the sheet holds (one read): mail queued once is never queued again. */
+  keys(): Set<string>;
 }

@@ -328,6 +328,11 @@ export class MemoryOutboxLog implements OutboxLog {
     this.batches.push([...entries]);
     for (const entry of entries) this.byKey.set(entry.key, entry);
   }
+
+  keys(): Set<string> {
+    this.calls.push('outbox.keys');
+    return new Set(this.byKey.keys());
+  }
 }
 
 export const QUOTA_ERROR = 'Service invoked too many times for one day: email.';
@@ -557,6 +562,8 @@ export function makeDeps(options: DepsOptions = {}): {
     name: 'Alcaldía de Prueba',
     daneCode: '05001',
     supervisorEmails: ['boss@x.gov.co'],
+    // The mail tests count the mail of filings and acts; digests have tests of their own.
+    digests: false,
     ...options.settings,
   };
   const config: EntityConfig = {

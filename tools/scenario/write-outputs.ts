@@ -92,7 +92,8 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
       events: c.events,
     }));
     const outbox = readOutbox(model, result.workspace.entity(entity.id).properties.snapshot()).map(
-      ({ to, kind, radicado, subject, sentAt, status, attempts, lastError }) => ({
+      ({ key, to, kind, radicado, subject, sentAt, status, attempts, lastError }) => ({
+        key,
         to,
         kind,
         radicado,

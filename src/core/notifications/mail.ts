@@ -11,6 +11,8 @@ export const MAIL_KINDS = [
   'desistimiento',
   'recordatorio',
   'vencido',
+  'resumen_diario',
+  'resumen_semanal',
   'notificacion',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];

@@ -131,6 +131,8 @@ export interface MailEntry {
   readonly createdAt: string;
   readonly sentAt: string;
   readonly lastError: string;
+  /** After a failed attempt: not tried again before this instant (ISO; back-off). */
+  readonly nextAttemptAt?: string;
   /** For an act's notice: the instant of the act's event in the case, to render it from. */
   readonly eventAt?: string;
   /** For mails not rendered from a case (alerts to supervisors): the text itself. */
