@@ -10,6 +10,7 @@ import { submissionOf } from './gas/form-responses';
 import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
 import { repairCitizenForm, runSetupProcedure, type SetupReport } from './gas/setup';
+import { scriptContinuation } from './gas/triggers-setup';
 import { DESK_FILE, DESK_TITLE, renderDeskPage, renderFollowUp } from './gas/web-app';
 import { menuEntries } from './shim/entry-points';
 
@@ -67,9 +68,13 @@ export function handleChange(services: unknown, e?: GoogleAppsScript.Events.Shee
   handleChangeEvent(compose(services, { selfRepair: true }), e);
 }
 
-/** Time-driven sweep: reconcile, refresh clocks, send the outbox. */
+/** Time-driven sweep: reconcile, refresh clocks, send the outbox; continues itself when cut. */
 export function runSweep(services: unknown, _e?: unknown): SweepReport {
-  const app = compose(services, { selfRepair: true, repairForm: () => repairCitizenForm(app) });
+  const app = compose(services, {
+    selfRepair: true,
+    repairForm: () => repairCitizenForm(app),
+    continuation: scriptContinuation,
+  });
   return sweep(app);
 }
 

@@ -66,7 +66,17 @@ const BULK_READ_THRESHOLD = 20;
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['radicado', 'en_tramite', 'suspendido']);
 
+/** One-off runs of the sweep trigger's handler, for a review that could not finish in one run. */
+export interface ContinuationPort {
+  /** Schedules the sweep's handler once, `afterMs` from now; returns the trigger's id. */
+  schedule(afterMs: number): string;
+  /** Deletes a spent (or unneeded) continuation trigger by id; nothing when it is gone. */
+  remove(uid: string): void;
+}
+
 export interface SweepDeps extends IntakeDeps {
+  /** Only the time-driven review schedules continuations (it runs as the triggers' owner). */
+  readonly continuation?: ContinuationPort;
   /** The tracking spreadsheet's address, for staff mail ('' or absent when unknown). */
   readonly deskLink?: string;
   readonly forms: FormSource | null;
@@ -78,6 +88,8 @@ export interface MailReport {
   readonly sent: number;
   readonly deferred: number;
   readonly failed: number;
+  /** The run ran out of time with mail it could have sent: a continuation will. */
+  readonly unfinished?: boolean;
 }
 
 export interface SweepReport {
@@ -984,6 +996,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
       ([key, f]) => !f.journaled && (!f.failed || key.startsWith('verbal:')),
     ) ||
     [...state.mails.values()].some((m) => m.status === 'pendiente' || !m.recorded) ||
+    record.continuation !== undefined ||
     phase('avisos', failures, deps, false, () => deps.history.lastRow() !== record.historyRow);
   if (!mismatch && !due) {
     return {
@@ -1040,6 +1053,15 @@ export function runSweep(deps: SweepDeps): SweepReport {
       );
       if (through !== null && (current.checkpoint === null || through > current.checkpoint))
         current = { ...current, checkpoint: through };
+      // The spent continuation trigger that started this run (or an unneeded one) goes.
+      if (current.continuation !== undefined) {
+        const uid = current.continuation;
+        phase('continuación', failures, deps, undefined, () => deps.continuation?.remove(uid));
+        current = { ...current, continuation: undefined };
+      }
+      // The daily pass is one read of every case and one write per run of rows: it starts only
+      // with time for it, else the next run (a continuation) does it.
+      if (timeIsShort(deps)) stoppedEarly = true;
       if (!stoppedEarly && (current.dailyOn !== today || current.checkRequested)) {
         // Rows restored while folding filings in are read again.
         const daily = restoredEarly.length > 0 ? new CaseReader(deps, fresh) : reader;
@@ -1101,6 +1123,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
     // Mail last, in chunks, each under its own hold of the lock and saved right after its sends:
     // filings and acts wait at most one chunk, and a failure later never sends a mail twice.
     if (secret) mail = deliverInChunks(deps, failures, secret, today);
+    if (stoppedEarly || mail.unfinished) scheduleContinuation(deps, failures);
   }
   return {
     idle: false,
@@ -1114,6 +1137,28 @@ export function runSweep(deps: SweepDeps): SweepReport {
     stoppedEarly,
     failures,
   };
+}
+
+/** How long after a cut run its continuation starts. */
+export const CONTINUATION_DELAY_MS = 60 * 1000;
+
+/**
+ * A one-off run of the sweep trigger's handler, once: its id is kept in the state, and the next run
+ * deletes it (an entity has at most 20 triggers per user). Only the time-driven review schedules.
+ */
+function scheduleContinuation(deps: SweepDeps, failures: string[]): void {
+  const port = deps.continuation;
+  if (!port || !deps.lock.tryAcquire(LOCK_WAIT_MS)) return;
+  try {
+    const { record } = loadState(deps, true, { rebuild: false });
+    if (!record.secret || record.continuation !== undefined) return;
+    const uid = phase('continuación', failures, deps, '', () =>
+      port.schedule(CONTINUATION_DELAY_MS),
+    );
+    if (uid) deps.store.write({ [STATE_KEY]: JSON.stringify({ ...record, continuation: uid }) });
+  } finally {
+    deps.lock.release();
+  }
 }
 
 /** Mails sent per hold of the lock (a few seconds of sending). */
@@ -1132,7 +1177,14 @@ export function deliverInChunks(
   // The store as just written: no lock is taken when no mail waits.
   const due = (m: MailEntry): boolean => m.status === 'pendiente' || !m.recorded;
   if (![...parseEntityState(deps.store.load()).mails.values()].some(due)) return total;
-  while (!timeIsShort(deps)) {
+  // One reader for every chunk: a digest or a batch of reminders reads the sheet once per run.
+  let reader: CaseReader | null = null;
+  let unfinished = false;
+  while (true) {
+    if (timeIsShort(deps)) {
+      unfinished = true;
+      break;
+    }
     if (!deps.lock.tryAcquire(LOCK_WAIT_MS)) break;
     let more = false;
     try {
@@ -1148,7 +1200,7 @@ export function deliverInChunks(
         deliver(
           deps,
           { ...state, mails: new Map(chunk.map((m) => [m.key, m])) },
-          new CaseReader(deps, state),
+          (reader ??= new CaseReader(deps, state)),
           changes,
           secret,
           today,
@@ -1161,11 +1213,14 @@ export function deliverInChunks(
         failed: total.failed + report.failed,
       };
       chunks += 1;
+      // Mail held back for lack of time (not of quota) is for a continuation.
+      if (report.deferred > 0 && deps.clock.remainingMs() < SEND_RESERVE_MS + SWEEP_RESERVE_MS)
+        unfinished = deps.mailer.remainingDailyQuota() > 0;
       more = untried.length > chunk.length && report.deferred === 0 && chunks < maxChunks;
     } finally {
       deps.lock.release();
     }
     if (!more) break;
   }
-  return total;
+  return unfinished ? { ...total, unfinished } : total;
 }

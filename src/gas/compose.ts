@@ -1,7 +1,7 @@
 // The composition root of one execution: adapters are built lazily, so an entry point only pays
 // for the services it touches (onOpen reads nothing; intake reads the state once, with the
 // compiled configuration in it).
-import type { SweepDeps } from '../app/sweep';
+import type { ContinuationPort, SweepDeps } from '../app/sweep';
 import { sha256Hex } from '../core/crypto/sha256';
 import { formatMessage } from '../core/messages';
 import { parseEntityState, STATE_KEY } from '../core/state/entity-state';
@@ -64,6 +64,8 @@ const missingSheet = (name: string): Error =>
   new SetupRequiredError(formatMessage('SHEET_MISSING', { sheet: name }));
 
 export interface ComposeOptions {
+  /** The time-driven review: it may schedule its own continuation. */
+  readonly continuation?: ContinuationPort;
   /** Re-learns the citizen form's ids when the store lost them (owner-run maintenance). */
   readonly repairForm?: () => void;
   /**
@@ -221,5 +223,6 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       return forms();
     },
     repairForm: options.repairForm ?? (() => {}),
+    ...(options.continuation ? { continuation: options.continuation } : {}),
   };
 }

@@ -2,6 +2,8 @@
 // Re-running deletes duplicates and triggers left pointing at an old form.
 import { shimFunctionFor } from '../shim/entry-points';
 
+import type { ContinuationPort } from '../app/sweep';
+import { STATE_KEY } from '../core/state/entity-state';
 import type { KeyValueStore } from '../ports/entity-state';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -65,7 +67,11 @@ export function ensureTriggers(
     ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(formId).onFormSubmit().create();
     created.push(FORM_SUBMIT_HANDLER);
   }
-  const sweeps = triggers.filter((t) => t.getHandlerFunction() === SWEEP_HANDLER);
+  // A pending continuation (a one-off run of the same handler) is not the hourly trigger.
+  const continuation = continuationOf(state.get(STATE_KEY));
+  const sweeps = triggers.filter(
+    (t) => t.getHandlerFunction() === SWEEP_HANDLER && t.getUniqueId() !== continuation,
+  );
   if (!keepOne(sweeps)) {
     ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(SWEEP_EVERY_HOURS).create();
     created.push(SWEEP_HANDLER);
@@ -90,3 +96,24 @@ export function ensureTriggers(
   if (user && (created.length > 0 || !previous)) state.set(TRIGGERS_OWNER_KEY, user);
   return { created, removed, warnings };
 }
+
+function continuationOf(stateJson: string | null | undefined): string {
+  try {
+    const parsed = JSON.parse(stateJson ?? '{}') as { continuation?: unknown };
+    return typeof parsed.continuation === 'string' ? parsed.continuation : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Continuations of the review, as one-off time-driven triggers on the entity's own script. */
+export const scriptContinuation: ContinuationPort = {
+  schedule(afterMs: number): string {
+    // developers.google.com/apps-script/reference/script/clock-trigger-builder#after(Integer)
+    return ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().after(afterMs).create().getUniqueId();
+  },
+  remove(uid: string): void {
+    const spent = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid);
+    if (spent) ScriptApp.deleteTrigger(spent);
+  },
+};

@@ -401,7 +401,8 @@ describe('runSweep: mail', () => {
     const { deps } = withPendingMail();
     deps.clock.remaining = 80_000;
     const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
-    expect(report.mail).toEqual({ sent: 0, deferred: 2, failed: 0 });
+    // Held back for lack of time, with quota left: a continuation of the review will send it.
+    expect(report.mail).toEqual({ sent: 0, deferred: 2, failed: 0, unfinished: true });
     expect(deps.mailer.sent).toHaveLength(0);
   });
 

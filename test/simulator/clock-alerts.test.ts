@@ -4,6 +4,8 @@
 // the overdue notice on the first business day after (Wednesday 25), then weekly.
 import { act, bogota, citizen, CLERK, Desk, typeRowsByHeader, useBuiltBundle } from './fixtures';
 
+import { DEFAULT_COSTS } from '../../tools/simulator/kernel';
+
 useBuiltBundle();
 
 const FILED = bogota('2026-02-03T10:00:00');
@@ -124,5 +126,37 @@ describe('the outbox under a small quota', () => {
         expect(ackOf(i).sentAtMs).toBeLessThanOrEqual(m.sentAtMs);
     const keys = desk.outbox().map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('a review that cannot finish in one run', () => {
+  it('is cut before the time limit, continues in a one-off run of its trigger, and that run deletes the spent trigger', () => {
+    // Slow mail (12 s a send): 40 acknowledgements left for the next day cannot all go in one run.
+    const desk = new Desk({
+      mailQuotaPerDay: 40,
+      costs: { ...DEFAULT_COSTS, 'MailApp.sendEmail': { baseMs: 12_000 } },
+    });
+    const start = bogota('2026-02-03T08:00:00');
+    for (let i = 0; i < 80; i += 1)
+      desk.submit(
+        citizen({ email: `persona${i}@example.com`, subject: `Solicitud ${i}` }),
+        start + i * 60_000,
+      );
+    // MailApp's quota window reopens 24 hours after its first send (08:00 on the 4th).
+    desk.harness.advanceTo(bogota('2026-02-05T12:00:00'));
+    const sweeps = desk.executionsOf('sweepPqrs');
+    expect(sweeps.every((e) => !e.error)).toBe(true);
+    // Every run stayed inside Apps Script's 6 minutes.
+    for (const e of sweeps) expect(e.simulatedMs).toBeLessThan(6 * 60_000);
+    const acks = desk.ws.mail.sent.filter((m) => m.subject.endsWith(': recibimos su solicitud'));
+    expect(acks).toHaveLength(80);
+    expect(new Set(acks.map((m) => m.to.join())).size).toBe(80);
+    // A continuation ran (two runs within minutes of each other once the quota reopened) and is gone.
+    const night = sweeps
+      .map((e) => Date.parse(e.startedAt))
+      .filter((ms) => ms >= bogota('2026-02-04T08:00:00'));
+    expect(night.some((ms, i) => i > 0 && ms - night[i - 1] < 10 * 60_000)).toBe(true);
+    const handlers = desk.entity.triggers.list().map((t) => t.handler);
+    expect(handlers.filter((h) => h === 'sweepPqrs')).toHaveLength(1);
   });
 });

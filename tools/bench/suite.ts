@@ -40,7 +40,7 @@ export interface SuiteConfig {
 
 export const FULL_SUITE: SuiteConfig = {
   intakeSizes: [100, 10_000, 100_000],
-  sweepSizes: [100, 1_000, 10_000],
+  sweepSizes: [1_000, 10_000, 100_000],
   actSizes: [100, 10_000, 100_000],
   clockSizes: [1_000, 10_000, 100_000],
   repeats: 3,

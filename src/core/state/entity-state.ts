@@ -44,6 +44,8 @@ export interface EntityStateRecord {
   readonly historyRow?: number;
   /** Round-robin turns: per dependency (folded name), who was assigned last. */
   readonly turns?: Readonly<Record<string, string>>;
+  /** The one-off trigger continuing a review that ran out of time (its id), until a run deletes it. */
+  readonly continuation?: string;
   /** Open cases per assignee (lower-case email): counted daily, moved by filings and acts. */
   readonly load?: Readonly<Record<string, number>>;
 }
