@@ -22,6 +22,7 @@ import {
   readEntryMap,
   type EntryMap,
 } from '../core/intake/prefilled-url';
+import { textsOf } from '../core/notifications/act-notices';
 import { planAcknowledgement } from '../core/notifications/intake-mails';
 import { formatRadicado } from '../core/radicado';
 import { routeCase, turnKey, type RoutingDecision } from '../core/routing/route-case';
@@ -207,6 +208,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
         receivedLocal: formatLocalInstant(request.receivedAt),
         termDays: clock.termDays,
         followUpLink: followUpLink(settings.followUpUrl, radicado, token),
+        texts: textsOf(settings, deps.config.templates),
       });
       ack = {
         entry: newMailEntry('acuse', mail.key, radicado, mail.to, mail.subject, nowIso),

@@ -7,7 +7,11 @@ import { followUpToken } from '../core/cases/case-seal';
 import { escapeHtml } from '../core/intake/normalize-text';
 import type { MailKind, OutboundMail } from '../core/notifications/mail';
 import { planAcknowledgement, planAssignmentNotice } from '../core/notifications/intake-mails';
-import { NOTICE_EVENT_OF_KIND, planNoticesOfEvent } from '../core/notifications/act-notices';
+import {
+  NOTICE_EVENT_OF_KIND,
+  planNoticesOfEvent,
+  textsOf,
+} from '../core/notifications/act-notices';
 import type { MailEntry } from '../core/state/entity-state';
 import type { EntityConfig } from '../ports/config-source';
 import type { Mailer } from '../ports/mail';
@@ -32,6 +36,8 @@ export interface RenderContext {
   /** SHA-256 of a token, to tell whether the case's stored link still matches this secret. */
   readonly hash: (token: string) => string;
   readonly today: string;
+  /** Where staff open this mail's case ('' when unknown). */
+  readonly caseLink?: string;
 }
 
 /** The mail an entry stands for, from its case (null when the case is needed and missing). */
@@ -74,6 +80,7 @@ export function renderMail(
         receivedLocal: formatLocalInstant(Date.parse(record.receivedAt)),
         termDays: clock.termDays,
         followUpLink: link,
+        texts: textsOf(settings, ctx.config.templates),
       }),
       key: entry.key,
       to: entry.to,
@@ -91,11 +98,20 @@ export function renderMail(
       settings,
       calendar: createBusinessCalendar(ctx.config.calendar),
       followUpLink: link,
+      templates: ctx.config.templates,
+      caseLink: ctx.caseLink,
     });
     return planned.find((mail) => mail.key === entry.key) ?? null;
   }
   if (entry.kind === 'asignacion')
-    return { ...planAssignmentNotice(record, settings.name), key: entry.key, to: entry.to };
+    return {
+      ...planAssignmentNotice(record, settings.name, {
+        ...textsOf(settings, ctx.config.templates),
+        caseLink: ctx.caseLink,
+      }),
+      key: entry.key,
+      to: entry.to,
+    };
   return null;
 }
 

@@ -41,8 +41,8 @@ import {
 } from './intake';
 import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
 import { bogotaMinutesOf } from '../core/calendar/calendar-date';
-import { escapeHtml } from '../core/intake/normalize-text';
 import type { OutboundMail } from '../core/notifications/mail';
+import { textsOf } from '../core/notifications/act-notices';
 import {
   MAIL_PRIORITY,
   OFFICE_HOURS_KINDS,
@@ -77,8 +77,8 @@ export interface ContinuationPort {
 export interface SweepDeps extends IntakeDeps {
   /** Only the time-driven review schedules continuations (it runs as the triggers' owner). */
   readonly continuation?: ContinuationPort;
-  /** The tracking spreadsheet's address, for staff mail ('' or absent when unknown). */
-  readonly deskLink?: string;
+  /** The tracking sheet's address (spreadsheet URL and the cases sheet's gid), for staff mail. */
+  readonly deskLink?: () => string;
   readonly forms: FormSource | null;
   /** Re-learns the form's question ids when the store lost them (a copied spreadsheet). */
   readonly repairForm: () => void;
@@ -529,11 +529,13 @@ function deliver(
       deferred += 1;
       continue;
     }
+    const desk = located && deps.deskLink ? safeLink(deps.deskLink) : '';
     const mail = renderMail(entry, located?.record ?? null, {
       config: deps.config,
       secret,
       hash: deps.tokens.hash,
       today,
+      caseLink: desk && located ? `${desk}&range=A${located.row}` : '',
     });
     if (!mail) {
       updated.set(entry.key, {
@@ -597,36 +599,44 @@ function renderAlert(
   entry: MailEntry,
   today: string,
 ): OutboundMail | null {
-  const ctx = { entityName: deps.config.settings.name, today, deskLink: deps.deskLink ?? '' };
-  let mail: Omit<OutboundMail, 'htmlBody'> | null;
+  const desk = deps.deskLink ? safeLink(deps.deskLink) : '';
+  const rowOf = new Map<string, number>();
+  const ctx = {
+    entityName: deps.config.settings.name,
+    today,
+    deskLink: desk,
+    caseLink: (record: CaseRecord) =>
+      desk && rowOf.has(record.radicado) ? `${desk}&range=A${rowOf.get(record.radicado)}` : desk,
+    texts: textsOf(deps.config.settings, deps.config.templates),
+  };
   if (entry.kind === 'recordatorio' || entry.kind === 'vencido') {
     const located = reader.get(entry.radicado);
+    if (located) rowOf.set(located.record.radicado, located.row);
     const current =
       located && located.sealOk && located.readable
         ? (clockedCases(deps, [located], today)[0] ?? null)
         : null;
-    mail = renderClockAlert(entry, current, ctx);
-  } else {
-    const rows = reader.all();
-    const open = clockedCases(deps, rows, today);
-    mail =
-      entry.kind === 'resumen_diario'
-        ? renderDailyDigest(entry, open, ctx)
-        : renderWeeklyDigest(
-            entry,
-            rows.map((r) => r.record.status),
-            open,
-            ctx,
-          );
+    return renderClockAlert(entry, current, ctx);
   }
-  if (!mail) return null;
-  return {
-    ...mail,
-    htmlBody: mail.body
-      .split('\n')
-      .map((line) => (line ? `<p>${escapeHtml(line)}</p>` : ''))
-      .join('\n'),
-  };
+  const rows = reader.all();
+  const open = clockedCases(deps, rows, today);
+  return entry.kind === 'resumen_diario'
+    ? renderDailyDigest(entry, open, ctx)
+    : renderWeeklyDigest(
+        entry,
+        rows.map((r) => r.record.status),
+        open,
+        ctx,
+      );
+}
+
+/** The tracking sheet's address for staff mail; a failure to read it only leaves the link out. */
+function safeLink(link: () => string): string {
+  try {
+    return link();
+  } catch {
+    return '';
+  }
 }
 
 function flagRefusedMail(

@@ -30,6 +30,7 @@ import {
   ROUTING_SHEET,
   SETTINGS_SHEET,
   STAFF_SHEET,
+  TEMPLATES_SHEET,
   type SheetSpec,
 } from './sheet-schema';
 import { ensureTrackingSheets } from './sheets-setup';
@@ -106,6 +107,8 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       staff: table(STAFF_SHEET),
       routing: table(ROUTING_SHEET),
       closedDays: table(CLOSED_DAYS_SHEET),
+      templates: () =>
+        spreadsheet().getSheetByName(TEMPLATES_SHEET.name) ? table(TEMPLATES_SHEET)() : null,
     }).load();
     // Without a configured address, follow-up links point at this entity's own web app, if deployed.
     const config: EntityConfig = loaded.settings.followUpUrl
@@ -223,6 +226,12 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       return forms();
     },
     repairForm: options.repairForm ?? (() => {}),
+    // Staff mail links to the tracking sheet (and a case's row): two calls, only when such mail goes.
+    deskLink: once(() => {
+      const ss = spreadsheet();
+      const sheet = ss.getSheetByName(CASES_SHEET.name);
+      return `${ss.getUrl()}#gid=${sheet ? sheet.getSheetId() : 0}`;
+    }),
     ...(options.continuation ? { continuation: options.continuation } : {}),
   };
 }

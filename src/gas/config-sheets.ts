@@ -3,6 +3,15 @@ import type { CalendarOverrides } from '../core/calendar/business-calendar';
 import { parseRequestType } from '../core/request-types';
 import type { RoutingRule, RoutingStrategy } from '../core/routing/route-case';
 import type { StaffMember, StaffRole } from '../core/routing/staff';
+import {
+  DEFAULT_TEMPLATES,
+  TEMPLATE_KINDS,
+  TEMPLATE_LABELS,
+  validateTemplate,
+  type MailTemplate,
+  type TemplateKind,
+  type TemplateSet,
+} from '../core/notifications/templates';
 import type { ConfigSource, EntityConfig } from '../ports/config-source';
 import { readBoolean, readCalendarDate, readText } from './cell-values';
 import { readSettings } from './settings-rows';
@@ -47,6 +56,8 @@ export interface ConfigTables {
   readonly staff: () => SheetTable;
   readonly routing: () => SheetTable;
   readonly closedDays: () => SheetTable;
+  /** Absent in an entity set up before templates: every mail uses the defaults. */
+  readonly templates?: () => SheetTable | null;
 }
 
 export class SheetConfigSource implements ConfigSource {
@@ -130,7 +141,9 @@ export class SheetConfigSource implements ConfigSource {
       extraHolidays,
       removedHolidays,
     };
+    const templates = readTemplates(this.tables.templates?.() ?? null, warnings);
     this.cached = {
+      ...(Object.keys(templates).length > 0 ? { templates } : {}),
       settings: { ...read.settings, closedDays },
       staff,
       routing,
@@ -139,4 +152,37 @@ export class SheetConfigSource implements ConfigSource {
     };
     return this.cached;
   }
+}
+
+/**
+ * The templates the entity changed: rows whose text differs from the default. A row naming an
+ * unknown kind, or whose text uses an unknown or broken placeholder, is refused with a warning that
+ * names it, and the default is used.
+ */
+function readTemplates(table: SheetTable | null, warnings: string[]): TemplateSet {
+  const out: Partial<Record<TemplateKind, MailTemplate>> = {};
+  if (!table) return out;
+  for (const { row, values: r } of table.readFrom(2)) {
+    const label = readText(r.kind).trim();
+    if (!label) continue;
+    const kind = TEMPLATE_KINDS.find(
+      (k) => TEMPLATE_LABELS[k].toLowerCase() === label.toLowerCase() || k === label,
+    );
+    if (!kind) {
+      warnings.push(`Plantillas, fila ${row}: el tipo de correo "${label}" no existe; se ignora.`);
+      continue;
+    }
+    const template = { subject: readText(r.subject).trim(), body: readText(r.body) };
+    const base = DEFAULT_TEMPLATES[kind];
+    if (template.subject === base.subject && template.body === base.body) continue;
+    const problems = validateTemplate(kind, template);
+    if (problems.length > 0) {
+      warnings.push(
+        `Plantillas, fila ${row} (${TEMPLATE_LABELS[kind]}): ${problems.join('; ')}. Se usa el texto predeterminado.`,
+      );
+      continue;
+    }
+    out[kind] = template;
+  }
+  return out;
 }

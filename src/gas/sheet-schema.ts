@@ -160,6 +160,17 @@ export const CLOSED_DAYS_SHEET: SheetSpec = {
   ],
 };
 
+/** One row per kind of mail: its subject and body with `{{placeholders}}` (see templates.ts). */
+export const TEMPLATES_SHEET: SheetSpec = {
+  name: 'Plantillas',
+  columns: [
+    free('kind', 'Tipo de correo', { width: 260 }),
+    free('subject', 'Asunto', { width: 320 }),
+    free('body', 'Cuerpo', { width: 520 }),
+    free('placeholders', 'Marcadores disponibles', { width: 320 }),
+  ],
+};
+
 export const ALL_SHEETS: readonly SheetSpec[] = [
   CASES_SHEET,
   HISTORY_SHEET,
@@ -169,4 +180,5 @@ export const ALL_SHEETS: readonly SheetSpec[] = [
   STAFF_SHEET,
   ROUTING_SHEET,
   CLOSED_DAYS_SHEET,
+  TEMPLATES_SHEET,
 ];

@@ -5,10 +5,17 @@ import { REQUEST_TYPE_CODES, REQUEST_TYPE_LABELS } from '../core/request-types';
 import { CLOSED_DAY_KINDS, ROLE_LABELS, STRATEGY_LABELS } from './config-sheets';
 import { SETTING_ROWS } from './settings-rows';
 import {
+  DEFAULT_TEMPLATES,
+  PLACEHOLDERS,
+  TEMPLATE_KINDS,
+  TEMPLATE_LABELS,
+} from '../core/notifications/templates';
+import {
   ALL_SHEETS,
   CASES_SHEET,
   CLOSED_DAYS_SHEET,
   ROUTING_SHEET,
+  TEMPLATES_SHEET,
   SETTINGS_SHEET,
   STAFF_SHEET,
   type SheetSpec,
@@ -172,6 +179,23 @@ function seedSettings(sheet: Sheet): number {
   return missing.length;
 }
 
+/** One row per kind with its default text, for kinds the sheet does not list yet. */
+function seedTemplates(sheet: Sheet): number {
+  const table = new SheetTable(sheet, TEMPLATES_SHEET);
+  const present = new Set(table.readFrom(2).map((r) => String(r.values.kind).trim().toLowerCase()));
+  const missing = TEMPLATE_KINDS.filter((k) => !present.has(TEMPLATE_LABELS[k].toLowerCase()));
+  if (missing.length === 0) return 0;
+  table.append(
+    missing.map((kind) => ({
+      kind: TEMPLATE_LABELS[kind],
+      subject: DEFAULT_TEMPLATES[kind].subject,
+      body: DEFAULT_TEMPLATES[kind].body,
+      placeholders: PLACEHOLDERS[kind].map((p) => `{{${p}}}`).join(' '),
+    })),
+  );
+  return missing.length;
+}
+
 export interface SheetsSetupResult {
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
@@ -227,5 +251,6 @@ export function ensureTrackingSheets(
     Object.values(CLOSED_DAY_KINDS),
   );
   const seededSettings = seedSettings(ss.getSheetByName(SETTINGS_SHEET.name)!);
+  seedTemplates(ss.getSheetByName(TEMPLATES_SHEET.name)!);
   return { createdSheets, addedColumns, seededSettings };
 }

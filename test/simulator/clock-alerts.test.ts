@@ -160,3 +160,50 @@ describe('a review that cannot finish in one run', () => {
     expect(handlers.filter((h) => h === 'sweepPqrs')).toHaveLength(1);
   });
 });
+
+describe('templates in Plantillas', () => {
+  function rowOfKind(desk: Desk, label: string): number {
+    const sheet = desk.model.requireSheet('Plantillas');
+    for (let r = 2; r <= sheet.lastRow(); r += 1) if (sheet.cell(r, 1)?.value === label) return r;
+    throw new Error(`no row ${label}`);
+  }
+
+  it('setup seeds one row per kind; an edited template is used, a broken one is refused naming its row', () => {
+    const desk = new Desk({
+      settings: {
+        address: 'Calle 10 # 5-20',
+        phone: '604 123 4567',
+        attentionHours: 'Lunes a viernes',
+      },
+    });
+    const sheet = desk.model.requireSheet('Plantillas');
+    expect(sheet.lastRow()).toBe(13); // header + 12 kinds
+    const ack = rowOfKind(desk, 'Acuse de recibo');
+    desk.model.setCellsAsUser('Plantillas', ack, 2, [['Recibimos su PQRSD {{radicado}}']]);
+    const extension = rowOfKind(desk, 'Prórroga');
+    desk.model.setCellsAsUser('Plantillas', extension, 3, [['Nueva fecha: {{fecha_nueva}}']]);
+    const run = desk.setupOk();
+    expect(run.error).toBeNull();
+    const shown = desk.entity.ui.alerts.map((a) => a.prompt).join('\n');
+    expect(shown).toContain(
+      `Plantillas, fila ${extension} (Prórroga): usa el marcador desconocido {{fecha_nueva}}`,
+    );
+    desk.submit(citizen(), FILED);
+    const [mail] = desk.mailTo('maria.ruiz@example.com');
+    expect(mail.subject).toBe(`Recibimos su PQRSD ${RADICADO}`);
+    expect(mail.body).toContain('Teléfono: 604 123 4567');
+    // The broken extension template falls back to the default text.
+    desk.harness.advanceTo(FILED + 60 * 60_000);
+    expect(
+      act(desk, CLERK, {
+        radicado: RADICADO,
+        kind: 'extend',
+        newDueDate: '2026-03-10',
+        reason: 'Visita',
+      }),
+    ).toMatchObject({ ok: true });
+    desk.rpc(CLERK, 'sendNotices', {});
+    const notice = desk.mailTo('maria.ruiz@example.com').find((m) => /nueva fecha/.test(m.subject));
+    expect(notice?.body).toContain('Le responderemos a más tardar el 10/03/2026');
+  });
+});

@@ -8,10 +8,12 @@ import { clockOfCase } from '../cases/case-clock-input';
 import type { CaseClock } from '../clock/case-clock';
 import type { EntitySettings } from '../settings';
 import type { CaseEvent, CaseRecord } from '../cases/case-record';
-import { escapeHtml } from '../intake/normalize-text';
 import { isValidEmail } from '../intake/normalize-submission';
 import { REQUEST_TYPE_LABELS } from '../request-types';
+import { composeMail, type MailTexts } from './compose-mail';
+import { caseValues } from './intake-mails';
 import type { MailKind, OutboundMail } from './mail';
+import type { TemplateKind, TemplateSet } from './templates';
 
 export interface NoticeContext {
   readonly entityName: string;
@@ -19,6 +21,10 @@ export interface NoticeContext {
   readonly followUpLink: string;
   /** The case's clock right after the act (its due date, the month of art. 17). */
   readonly clock: Pick<CaseClock, 'dueDate' | 'desistimientoFrom' | 'explanation'>;
+  /** The entity's templates and contact lines (defaults when absent). */
+  readonly texts?: Omit<MailTexts, 'entityName'>;
+  /** Where staff open the case ('' when unknown). */
+  readonly caseLink?: string;
 }
 
 /** Can the citizen be written to by email? A valid address they gave (anonymous filings may give one). */
@@ -33,134 +39,16 @@ export function answersByEmail(record: Pick<CaseRecord, 'petitioner'>): boolean 
   return citizenEmailOf(record) !== '' && (chosen === '' || chosen.startsWith('correo'));
 }
 
-function html(lines: readonly string[]): string {
-  return lines.map((line) => (line ? `<p>${escapeHtml(line)}</p>` : '')).join('\n');
-}
-
-function mail(
-  kind: MailKind,
-  record: CaseRecord,
-  event: CaseEvent,
-  to: string,
-  subject: string,
-  lines: readonly string[],
-): OutboundMail {
-  return {
-    key: `${kind}:${record.radicado}:${event.at}:${to.toLowerCase()}`,
-    radicado: record.radicado,
-    kind,
-    to,
-    subject,
-    body: lines.join('\n'),
-    htmlBody: html(lines),
-  };
-}
-
-function greeting(record: CaseRecord): string {
-  return record.petitioner.name ? `Cordial saludo, ${record.petitioner.name}:` : 'Cordial saludo:';
-}
-
-function closing(record: CaseRecord, ctx: NoticeContext): string[] {
-  return [
-    '',
-    ctx.followUpLink
-      ? `Siga su caso en: ${ctx.followUpLink}`
-      : `Cite el radicado ${record.radicado} si escribe a la entidad sobre este caso.`,
-    '',
-    ctx.entityName,
-  ];
-}
-
 function lastDayToComplete(clock: NoticeContext['clock']): CalendarDate | null {
   return clock.desistimientoFrom ? addDays(clock.desistimientoFrom, -1) : null;
 }
 
-function citizenNotice(
-  record: CaseRecord,
-  event: CaseEvent,
-  ctx: NoticeContext,
-  to: string,
-): OutboundMail | null {
-  const head = `Radicado ${record.radicado}`;
-  const subjectLine = `Asunto: ${record.subject || '(sin asunto)'}`;
-  switch (event.kind) {
-    case 'info_requested': {
-      const lastDay = lastDayToComplete(ctx.clock);
-      return mail(
-        'solicitud_informacion',
-        record,
-        event,
-        to,
-        `${head}: necesitamos más información`,
-        [
-          greeting(record),
-          '',
-          `Para resolver su solicitud ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}) necesitamos que la complete:`,
-          subjectLine,
-          `Lo que falta: ${event.note || 'la información que le indicará la dependencia.'}`,
-          '',
-          lastDay
-            ? `Tiene plazo de un mes, hasta el ${formatDateEs(lastDay)}, para enviarla; puede pedir antes de esa fecha un mes más (Ley 1437 de 2011, art. 17, sustituido por la Ley 1755 de 2015).`
-            : 'Tiene plazo de un mes para enviarla (Ley 1437 de 2011, art. 17).',
-          'Mientras tanto, el término para responder queda suspendido y vuelve a empezar completo cuando recibamos la información. Si no la envía ni pide la prórroga, se entenderá que desistió de la solicitud.',
-          ...closing(record, ctx),
-        ],
-      );
-    }
-    case 'extended':
-      return mail('prorroga', record, event, to, `${head}: nueva fecha de respuesta`, [
-        greeting(record),
-        '',
-        `No nos es posible responder su solicitud ${record.radicado} dentro del término inicial.`,
-        subjectLine,
-        `Motivo: ${event.reason}`,
-        `Le responderemos a más tardar el ${formatDateEs(event.newDueDate)} (Ley 1437 de 2011, art. 14, parágrafo).`,
-        ...closing(record, ctx),
-      ]);
-    case 'transferred':
-      return mail('traslado', record, event, to, `${head}: su solicitud fue trasladada`, [
-        greeting(record),
-        '',
-        `Su solicitud ${record.radicado} trata de un asunto que no es de competencia de ${ctx.entityName}; por eso la remitimos a ${event.note} (Ley 1437 de 2011, art. 21).`,
-        subjectLine,
-        event.reason ? `Motivo: ${event.reason}` : '',
-        'Copia del oficio remisorio:',
-        '',
-        ...forwardingLetter(record, event, ctx),
-        ...closing(record, ctx),
-      ]);
-    case 'answered':
-      return mail('respuesta', record, event, to, `${head}: respuesta a su solicitud`, [
-        greeting(record),
-        '',
-        `Damos respuesta a su solicitud ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}).`,
-        subjectLine,
-        '',
-        event.note ?? '',
-        ...(event.accessDenied
-          ? [
-              '',
-              `No es posible dar acceso a la información solicitada. Fundamento: ${event.legalBasis}. Puede insistir en su solicitud ante la entidad, que la enviará al juez competente (Ley 1755 de 2015, arts. 25 y 26).`,
-            ]
-          : []),
-        ...closing(record, ctx),
-      ]);
-    case 'desisted':
-      return mail('desistimiento', record, event, to, `${head}: desistimiento de su solicitud`, [
-        greeting(record),
-        '',
-        `No recibimos la información que le pedimos para completar su solicitud ${record.radicado}, dentro del plazo de la ley. Por eso se entiende que desistió de ella y se archiva (Ley 1437 de 2011, art. 17).`,
-        subjectLine,
-        'Puede presentar de nuevo la solicitud con todos sus requisitos cuando lo desee. Contra esta decisión procede el recurso de reposición.',
-        ...closing(record, ctx),
-      ]);
-    default:
-      return null;
-  }
+function keyOf(kind: MailKind, record: CaseRecord, event: CaseEvent, to: string): string {
+  return `${kind}:${record.radicado}:${event.at}:${to.toLowerCase()}`;
 }
 
 /** The forwarding letter (oficio remisorio) of a transfer: to the competent entity, copied to the citizen. */
-function forwardingLetter(record: CaseRecord, event: CaseEvent, ctx: NoticeContext): string[] {
+function forwardingLetter(record: CaseRecord, event: CaseEvent, ctx: NoticeContext): string {
   return [
     `Señores ${event.note}:`,
     `${ctx.entityName} les remite por competencia la solicitud radicada con el número ${record.radicado}, recibida el ${formatDateEs(record.effectiveReceiptDate)} (Ley 1437 de 2011, art. 21).`,
@@ -170,7 +58,65 @@ function forwardingLetter(record: CaseRecord, event: CaseEvent, ctx: NoticeConte
     event.reason ? `Motivo del traslado: ${event.reason}` : '',
     '',
     `Texto de la solicitud: ${record.description}`,
-  ];
+  ]
+    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('\n');
+}
+
+/** The citizen's notice of an act, or null when the act owes none. */
+function citizenNotice(
+  record: CaseRecord,
+  event: CaseEvent,
+  ctx: NoticeContext,
+  to: string,
+): OutboundMail | null {
+  const texts = { ...ctx.texts, entityName: ctx.entityName };
+  const values = { ...caseValues(record), enlace_seguimiento: ctx.followUpLink };
+  const mail = (kind: TemplateKind, extra: Record<string, string>): OutboundMail =>
+    composeMail(
+      kind,
+      { key: keyOf(kind, record, event, to), radicado: record.radicado, to },
+      { ...values, ...extra },
+      texts,
+    );
+  switch (event.kind) {
+    case 'info_requested': {
+      const lastDay = lastDayToComplete(ctx.clock);
+      return mail('solicitud_informacion', {
+        falta: event.note || 'la información que le indicará la dependencia.',
+        plazo: lastDay ? formatDateEs(lastDay) : '',
+      });
+    }
+    case 'extended':
+      return mail('prorroga', {
+        motivo: event.reason,
+        nueva_fecha: formatDateEs(event.newDueDate),
+      });
+    case 'transferred':
+      return mail('traslado', {
+        entidad_destino: event.note ?? '',
+        motivo: event.reason ?? '',
+        oficio: forwardingLetter(record, event, ctx),
+      });
+    case 'answered':
+      return mail('respuesta', {
+        respuesta: [
+          event.note ?? '',
+          ...(event.accessDenied
+            ? [
+                '',
+                `No es posible dar acceso a la información solicitada. Fundamento: ${event.legalBasis}. Puede insistir en su solicitud ante la entidad, que la enviará al juez competente (Ley 1755 de 2015, arts. 25 y 26).`,
+              ]
+            : []),
+        ].join('\n'),
+      });
+    case 'desisted': {
+      const lastDay = lastDayToComplete(ctx.clock);
+      return mail('desistimiento', { plazo: lastDay ? formatDateEs(lastDay) : '' });
+    }
+    default:
+      return null;
+  }
 }
 
 /**
@@ -184,36 +130,45 @@ export function planActNotices(
   ctx: NoticeContext,
 ): OutboundMail[] {
   const out: OutboundMail[] = [];
+  const texts = { ...ctx.texts, entityName: ctx.entityName };
   if (event.kind === 'assigned') {
     if (!isValidEmail(event.to)) return out;
     out.push(
-      mail(
+      composeMail(
         'asignacion',
-        record,
-        event,
-        event.to,
-        `Caso asignado ${record.radicado}: vence el ${formatDateEs(ctx.clock.dueDate)}`,
-        [
-          `Se le asignó el caso ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}) de ${record.dependency}.`,
-          `Asunto: ${record.subject || '(sin asunto)'}`,
-          `Vence el ${formatDateEs(ctx.clock.dueDate)}.`,
-          event.note ? `Motivo: ${event.note}` : '',
-          '',
-          `Ábralo en Extensiones > Ventanilla PQRSD > Mesa de casos de ${ctx.entityName}.`,
-        ],
+        {
+          key: keyOf('asignacion', record, event, event.to),
+          radicado: record.radicado,
+          to: event.to,
+        },
+        {
+          ...caseValues(record),
+          vence: formatDateEs(ctx.clock.dueDate),
+          responsable: event.to,
+          motivo: event.note ?? '',
+          enlace_caso: ctx.caseLink ?? '',
+        },
+        texts,
       ),
     );
     return out;
   }
   if (event.kind === 'transferred' && event.email && isValidEmail(event.email)) {
     out.push(
-      mail(
+      composeMail(
         'traslado_entidad',
-        record,
-        event,
-        event.email,
-        `Traslado por competencia del radicado ${record.radicado} de ${ctx.entityName}`,
-        [...forwardingLetter(record, event, ctx), '', 'Atentamente,', ctx.entityName],
+        {
+          key: keyOf('traslado_entidad', record, event, event.email),
+          radicado: record.radicado,
+          to: event.email,
+        },
+        {
+          ...caseValues(record),
+          entidad_destino: event.note ?? '',
+          motivo: event.reason ?? '',
+          oficio: forwardingLetter(record, event, ctx),
+        },
+        texts,
       ),
     );
   }
@@ -292,6 +247,8 @@ export function planNoticesOfEvent(
     readonly settings: EntitySettings;
     readonly calendar: BusinessCalendar;
     readonly followUpLink: string;
+    readonly templates?: TemplateSet;
+    readonly caseLink?: string;
   },
 ): OutboundMail[] {
   const found = eventOfAct(record, kind, at);
@@ -304,6 +261,21 @@ export function planNoticesOfEvent(
   return planActNotices({ ...record, events }, found.event, {
     entityName: ctx.settings.name,
     followUpLink: ctx.followUpLink,
+    texts: textsOf(ctx.settings, ctx.templates),
+    caseLink: ctx.caseLink,
     clock,
   });
+}
+
+/** The entity's templates and contact lines, as every mail takes them. */
+export function textsOf(
+  settings: Pick<EntitySettings, 'address' | 'phone' | 'attentionHours'>,
+  templates: TemplateSet | undefined,
+): Omit<MailTexts, 'entityName'> {
+  return {
+    templates,
+    address: settings.address,
+    phone: settings.phone,
+    attentionHours: settings.attentionHours,
+  };
 }

@@ -9,7 +9,10 @@ import type { CaseClock } from '../clock/case-clock';
 import { CASE_STATUS_LABELS, type CaseRecord, type CaseStatus } from '../cases/case-record';
 import { REQUEST_TYPE_LABELS } from '../request-types';
 import type { StaffMember } from '../routing/staff';
+import { composeMail, type MailTexts } from './compose-mail';
+import { caseValues } from './intake-mails';
 import type { MailKind, OutboundMail } from './mail';
+import type { TemplateKind } from './templates';
 
 /** An open case with its clock as of today. */
 export interface ClockedCase {
@@ -194,29 +197,27 @@ export const DIGEST_LINES = 60;
 export interface StaffMailContext {
   readonly entityName: string;
   readonly today: CalendarDate;
-  /** Where staff open a case (the tracking spreadsheet), '' when unknown. */
+  /** The tracking spreadsheet ('' when unknown); `caseLink` adds the case's row. */
   readonly deskLink: string;
+  readonly caseLink?: (record: CaseRecord) => string;
+  readonly texts?: Omit<MailTexts, 'entityName'>;
 }
 
-function footer(ctx: StaffMailContext): string[] {
-  return [
-    '',
-    ctx.deskLink
-      ? `Abra la mesa de casos en ${ctx.deskLink} (Extensiones > Ventanilla PQRSD > Abrir la mesa de casos).`
-      : 'Ábralo en Extensiones > Ventanilla PQRSD > Abrir la mesa de casos.',
-    `${ctx.entityName}: mensaje automático de Ventanilla PQRSD.`,
-  ];
-}
-
-function staffMail(alert: PlannedAlert, lines: readonly string[]): Omit<OutboundMail, 'htmlBody'> {
-  return {
-    key: alert.key,
-    radicado: alert.radicado,
-    kind: alert.kind,
-    to: alert.to,
-    subject: alert.subject,
-    body: lines.join('\n'),
-  };
+function compose(
+  alert: PlannedAlert,
+  kind: TemplateKind,
+  values: Record<string, string>,
+  ctx: StaffMailContext,
+): OutboundMail {
+  return composeMail(
+    kind,
+    alert,
+    { enlace_mesa: ctx.deskLink, ...values },
+    {
+      ...ctx.texts,
+      entityName: ctx.entityName,
+    },
+  );
 }
 
 /** A reminder or an overdue notice, rendered from the case as it stands (null: nothing is owed now). */
@@ -224,28 +225,23 @@ export function renderClockAlert(
   alert: PlannedAlert,
   current: ClockedCase | null,
   ctx: StaffMailContext,
-): Omit<OutboundMail, 'htmlBody'> | null {
+): OutboundMail | null {
   if (!current || current.clock.state !== 'running') return null; // answered, transferred, voided…
   const dueInKey = alert.key.split(':')[3];
   if (dueInKey !== current.clock.dueDate) return null; // the due date moved: its own reminders follow
   const { record, clock } = current;
-  if (alert.kind === 'recordatorio') {
-    if (clock.businessDaysLeft < 0) return null;
-    return staffMail(alert, [
-      `El caso ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}) vence el ${formatDateEs(clock.dueDate)}: quedan ${clock.businessDaysLeft} días hábiles.`,
-      `Asunto: ${record.subject || '(sin asunto)'}`,
-      `Cómo se cuenta: ${clock.explanation}.`,
-      ...footer(ctx),
-    ]);
-  }
-  if (clock.businessDaysLeft >= 0) return null;
-  return staffMail(alert, [
-    `El caso ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}) de ${record.dependency} venció el ${formatDateEs(clock.dueDate)} sin respuesta: lleva ${-clock.businessDaysLeft} días hábiles de retraso.`,
-    `Responsable: ${record.assignee || '(sin asignar)'}`,
-    `Asunto: ${record.subject || '(sin asunto)'}`,
-    'Responder fuera de término puede acarrear sanción disciplinaria (Ley 1755 de 2015, art. 31).',
-    ...footer(ctx),
-  ]);
+  const values = {
+    ...caseValues(record),
+    vence: formatDateEs(clock.dueDate),
+    dias_restantes: String(clock.businessDaysLeft),
+    dias_vencido: String(-clock.businessDaysLeft),
+    responsable: record.assignee || '(sin asignar)',
+    como_se_cuenta: clock.explanation,
+    enlace_caso: ctx.caseLink ? ctx.caseLink(record) : ctx.deskLink,
+  };
+  if (alert.kind === 'recordatorio')
+    return clock.businessDaysLeft < 0 ? null : compose(alert, 'recordatorio', values, ctx);
+  return clock.businessDaysLeft >= 0 ? null : compose(alert, 'vencido', values, ctx);
 }
 
 /** The daily digest of one person's open cases (null when they hold none now). */
@@ -253,20 +249,28 @@ export function renderDailyDigest(
   alert: PlannedAlert,
   open: readonly ClockedCase[],
   ctx: StaffMailContext,
-): Omit<OutboundMail, 'htmlBody'> | null {
+): OutboundMail | null {
   const to = alert.to.toLowerCase();
   const mine = open.filter((c) => c.record.assignee.toLowerCase() === to).sort(byUrgency);
   if (mine.length === 0) return null;
   const overdue = mine.filter(
     (c) => c.clock.state === 'running' && c.clock.businessDaysLeft < 0,
   ).length;
-  return staffMail(alert, [
-    `Tiene ${mine.length} casos abiertos${overdue > 0 ? `, ${overdue} vencidos` : ''}, del más urgente al menos urgente:`,
-    '',
-    ...mine.slice(0, DIGEST_LINES).map(caseLine),
-    ...(mine.length > DIGEST_LINES ? [`- y ${mine.length - DIGEST_LINES} casos más.`] : []),
-    ...footer(ctx),
-  ]);
+  return compose(
+    alert,
+    'resumen_diario',
+    {
+      fecha: formatDateEs(ctx.today),
+      responsable: alert.to,
+      total: String(mine.length),
+      vencidos: String(overdue),
+      casos: [
+        ...mine.slice(0, DIGEST_LINES).map(caseLine),
+        ...(mine.length > DIGEST_LINES ? [`- y ${mine.length - DIGEST_LINES} casos más.`] : []),
+      ].join('\n'),
+    },
+    ctx,
+  );
 }
 
 /** The weekly digest for supervisors: counts by status and the overdue cases. */
@@ -275,26 +279,35 @@ export function renderWeeklyDigest(
   statuses: readonly CaseStatus[],
   open: readonly ClockedCase[],
   ctx: StaffMailContext,
-): Omit<OutboundMail, 'htmlBody'> {
+): OutboundMail {
   const counts = new Map<CaseStatus, number>();
   for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
   const overdue = open
     .filter((c) => c.clock.state === 'running' && c.clock.businessDaysLeft < 0)
     .sort(byUrgency);
-  return staffMail(alert, [
-    `Estado de las PQRSD de ${ctx.entityName} al ${formatDateEs(ctx.today)}:`,
-    '',
-    ...[...counts.entries()].map(([status, n]) => `- ${CASE_STATUS_LABELS[status]}: ${n}`),
-    '',
-    overdue.length > 0
-      ? `Casos vencidos sin respuesta (${overdue.length}):`
-      : 'No hay casos vencidos sin respuesta.',
-    ...overdue
-      .slice(0, DIGEST_LINES)
-      .map((c) => `${caseLine(c)} · ${c.record.assignee || 'sin asignar'}`),
-    ...(overdue.length > DIGEST_LINES ? [`- y ${overdue.length - DIGEST_LINES} casos más.`] : []),
-    ...footer(ctx),
-  ]);
+  return compose(
+    alert,
+    'resumen_semanal',
+    {
+      fecha: formatDateEs(ctx.today),
+      conteos: [...counts.entries()]
+        .map(([status, n]) => `- ${CASE_STATUS_LABELS[status]}: ${n}`)
+        .join('\n'),
+      vencidos: String(overdue.length),
+      casos:
+        overdue.length === 0
+          ? '- Ninguno.'
+          : [
+              ...overdue
+                .slice(0, DIGEST_LINES)
+                .map((c) => `${caseLine(c)} · ${c.record.assignee || 'sin asignar'}`),
+              ...(overdue.length > DIGEST_LINES
+                ? [`- y ${overdue.length - DIGEST_LINES} casos más.`]
+                : []),
+            ].join('\n'),
+    },
+    ctx,
+  );
 }
 
 /** Kinds of mail to staff that wait for business days and office hours (assignments go at once). */

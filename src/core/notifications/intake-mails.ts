@@ -1,8 +1,8 @@
 // The acknowledgement (CPACA art. 61: radicado, date and time of receipt) and the assignee's notice.
 import type { CaseRecord } from '../cases/case-record';
 import { formatDateEs } from '../calendar/calendar-date';
-import { escapeHtml } from '../intake/normalize-text';
 import { REQUEST_TYPE_LABELS } from '../request-types';
+import { composeMail, type MailTexts } from './compose-mail';
 import type { OutboundMail } from './mail';
 
 export interface AcknowledgementContext {
@@ -11,59 +11,53 @@ export interface AcknowledgementContext {
   readonly receivedLocal: string;
   readonly termDays: number;
   readonly followUpLink: string;
+  /** The entity's templates and contact lines (defaults when absent). */
+  readonly texts?: Omit<MailTexts, 'entityName'>;
 }
 
-function paragraphsToHtml(lines: readonly string[]): string {
-  return lines.map((line) => (line ? `<p>${escapeHtml(line)}</p>` : '')).join('\n');
+/** The values every mail about a case may use. */
+export function caseValues(record: CaseRecord): Record<string, string> {
+  return {
+    radicado: record.radicado,
+    tipo: REQUEST_TYPE_LABELS[record.type],
+    asunto: record.subject || '(sin asunto)',
+    dependencia: record.dependency,
+    vence: record.dueDate ? formatDateEs(record.dueDate) : '',
+    peticionario: record.petitioner.name,
+    saludo: record.petitioner.name
+      ? `Cordial saludo, ${record.petitioner.name}:`
+      : 'Cordial saludo:',
+  };
 }
 
 export function planAcknowledgement(record: CaseRecord, ctx: AcknowledgementContext): OutboundMail {
-  const typeLabel = REQUEST_TYPE_LABELS[record.type];
-  const greeting = record.petitioner.name
-    ? `Cordial saludo, ${record.petitioner.name}:`
-    : 'Cordial saludo:';
-  const lines = [
-    greeting,
-    '',
-    `${ctx.entityName} recibió su solicitud el ${ctx.receivedLocal} y le asignó el radicado ${record.radicado}.`,
-    '',
-    `Tipo de solicitud: ${typeLabel}`,
-    `Asunto: ${record.subject || '(sin asunto)'}`,
-    `Fecha límite de respuesta: ${formatDateEs(record.dueDate)} (${ctx.termDays} días hábiles contados desde el día hábil siguiente al ${formatDateEs(record.effectiveReceiptDate)}, fecha en que se tiene por recibida).`,
-    '',
-    `Qué sigue: la dependencia ${record.dependency} estudiará su solicitud y le responderá a más tardar en esa fecha. Si falta información, se la pediremos dentro de los 10 días hábiles siguientes a la radicación.`,
-    ctx.followUpLink
-      ? `Siga su caso en: ${ctx.followUpLink}`
-      : 'Pronto podrá seguir su caso en línea con su número de radicado.',
-    '',
-    'Este mensaje es la constancia de radicación de su solicitud (Ley 1437 de 2011, art. 61). Si escribe a la entidad sobre este caso, cite el número de radicado.',
-  ];
-  return {
-    key: `acuse:${record.radicado}`,
-    radicado: record.radicado,
-    kind: 'acuse',
-    to: record.petitioner.email,
-    subject: `Radicado ${record.radicado}: recibimos su solicitud`,
-    body: lines.join('\n'),
-    htmlBody: paragraphsToHtml(lines),
-  };
+  return composeMail(
+    'acuse',
+    { key: `acuse:${record.radicado}`, radicado: record.radicado, to: record.petitioner.email },
+    {
+      ...caseValues(record),
+      recibido: ctx.receivedLocal,
+      termino: String(ctx.termDays),
+      como_se_cuenta: `${ctx.termDays} días hábiles contados desde el día hábil siguiente al ${formatDateEs(record.effectiveReceiptDate)}, fecha en que se tiene por recibida`,
+      enlace_seguimiento: ctx.followUpLink,
+    },
+    { ...ctx.texts, entityName: ctx.entityName },
+  );
 }
 
-export function planAssignmentNotice(record: CaseRecord, entityName: string): OutboundMail {
-  const lines = [
-    `Se le asignó el caso ${record.radicado} (${REQUEST_TYPE_LABELS[record.type]}).`,
-    `Asunto: ${record.subject || '(sin asunto)'}`,
-    `Vence el ${formatDateEs(record.dueDate)}.`,
-    '',
-    `Ábralo en la hoja Radicados de ${entityName}.`,
-  ];
-  return {
-    key: `asignacion:${record.radicado}:${record.assignee}`,
-    radicado: record.radicado,
-    kind: 'asignacion',
-    to: record.assignee,
-    subject: `Caso asignado ${record.radicado}: vence el ${formatDateEs(record.dueDate)}`,
-    body: lines.join('\n'),
-    htmlBody: paragraphsToHtml(lines),
-  };
+export function planAssignmentNotice(
+  record: CaseRecord,
+  entityName: string,
+  texts: Omit<MailTexts, 'entityName'> & { readonly caseLink?: string } = {},
+): OutboundMail {
+  return composeMail(
+    'asignacion',
+    {
+      key: `asignacion:${record.radicado}:${record.assignee}`,
+      radicado: record.radicado,
+      to: record.assignee,
+    },
+    { ...caseValues(record), responsable: record.assignee, enlace_caso: texts.caseLink ?? '' },
+    { ...texts, entityName },
+  );
 }
