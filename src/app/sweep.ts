@@ -1190,6 +1190,14 @@ export function deliverInChunks(
   // One reader for every chunk: a digest or a batch of reminders reads the sheet once per run.
   let reader: CaseReader | null = null;
   let unfinished = false;
+  // Every case the whole backlog needs, read once: all rows when many, else one read each.
+  const readerFor = (untried: readonly MailEntry[]): CaseReader => {
+    if (reader) return reader;
+    const made = new CaseReader(deps, parseEntityState(deps.store.load()));
+    made.prefetch(untried.filter((m) => m.body === undefined).map((m) => m.radicado));
+    reader = made;
+    return made;
+  };
   while (true) {
     if (timeIsShort(deps)) {
       unfinished = true;
@@ -1210,7 +1218,7 @@ export function deliverInChunks(
         deliver(
           deps,
           { ...state, mails: new Map(chunk.map((m) => [m.key, m])) },
-          (reader ??= new CaseReader(deps, state)),
+          readerFor(untried),
           changes,
           secret,
           today,

@@ -102,6 +102,16 @@ describe('default scenario', () => {
     );
   });
 
+  it('reminds, escalates and digests, with no key twice', () => {
+    const entity = result.workspace.entity('entity');
+    const outbox = readOutbox(entity.spreadsheet, entity.properties.snapshot());
+    const kinds = new Set(outbox.map((m) => m.kind));
+    for (const kind of ['recordatorio', 'vencido', 'resumen_diario', 'resumen_semanal'])
+      expect([kind, kinds.has(kind)]).toEqual([kind, true]);
+    const keys = outbox.map((m) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('counts the new July holiday: a petition filed Monday 6 July 2026 is due Wednesday 29 July', () => {
     // 15 business days from 7 July, skipping 13 July (Ley 2578 de 2026) and 20 July: 7–10, 14–17, 21–24, 27–29.
     const first = readCases(result.workspace.entity('entity').spreadsheet).find(
