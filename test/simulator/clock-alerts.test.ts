@@ -96,6 +96,9 @@ describe('reminders and overdue notices', () => {
     expect(staffMail(desk, CLERK, /^Caso vencido/).map((m) => m.local.date)).toEqual([
       '2026-02-26',
     ]);
+    // The closed day sends no staff mail at all (digests included).
+    expect(staffMail(desk, CLERK, /./).filter((m) => m.local.date === '2026-02-23')).toEqual([]);
+    expect(staffMail(desk, CLERK, /Sus casos abiertos/).length).toBeGreaterThan(5);
   });
 });
 
