@@ -46,6 +46,8 @@ import { textsOf } from '../core/notifications/act-notices';
 import {
   MAIL_PRIORITY,
   OFFICE_HOURS_KINDS,
+  overdueRecipients,
+  weekStart,
   planClockAlerts,
   planDigests,
   renderClockAlert,
@@ -499,8 +501,18 @@ function deliver(
         updated.set(entry.key, { ...entry, lastError: 'MAIL_QUOTA_EXHAUSTED', recorded: false });
       continue;
     }
+    if (MAIL_PRIORITY[entry.kind] > 0 && quota <= CITIZEN_QUOTA_RESERVE) {
+      // The last recipients of the day are kept for citizens' legal notices filed later today.
+      deferred += 1;
+      continue;
+    }
     if (CLOCK_ALERT_KINDS.has(entry.kind)) {
       const mail = renderAlert(deps, reader, entry, today);
+      if (mail === 'wait') {
+        // The case's row was edited by hand: the integrity pass restores it, then the alert goes.
+        deferred += 1;
+        continue;
+      }
       if (!mail) {
         // Answered, transferred or voided since, or the due date moved: nothing is owed now.
         updated.set(entry.key, {
@@ -529,14 +541,23 @@ function deliver(
       deferred += 1;
       continue;
     }
-    const desk = located && deps.deskLink ? safeLink(deps.deskLink) : '';
-    const mail = renderMail(entry, located?.record ?? null, {
-      config: deps.config,
-      secret,
-      hash: deps.tokens.hash,
-      today,
-      caseLink: desk && located ? `${desk}&range=A${located.row}` : '',
-    });
+    const render = (found: LocatedCase | null) => {
+      const desk = found && deps.deskLink ? safeLink(deps.deskLink) : '';
+      return renderMail(entry, found?.record ?? null, {
+        config: deps.config,
+        secret,
+        hash: deps.tokens.hash,
+        today,
+        caseLink: desk && found ? `${desk}&range=A${found.row}` : '',
+      });
+    };
+    let mail = render(located);
+    if (!mail && entry.body === undefined) {
+      // The run's reader may predate an act made while the lock was free between chunks: the row
+      // is read again before a notice is given up.
+      const fresh = deps.cases.locate(entry.radicado, rowHint(state, entry.radicado));
+      if (fresh && fresh.sealOk) mail = render(fresh);
+    }
     if (!mail) {
       updated.set(entry.key, {
         ...entry,
@@ -598,7 +619,7 @@ function renderAlert(
   reader: CaseReader,
   entry: MailEntry,
   today: string,
-): OutboundMail | null {
+): OutboundMail | null | 'wait' {
   const desk = deps.deskLink ? safeLink(deps.deskLink) : '';
   const rowOf = new Map<string, number>();
   const ctx = {
@@ -611,13 +632,34 @@ function renderAlert(
   };
   if (entry.kind === 'recordatorio' || entry.kind === 'vencido') {
     const located = reader.get(entry.radicado);
+    if (located && (!located.sealOk || !located.readable)) return 'wait';
     if (located) rowOf.set(located.record.radicado, located.row);
-    const current =
-      located && located.sealOk && located.readable
-        ? (clockedCases(deps, [located], today)[0] ?? null)
-        : null;
+    const current = located ? (clockedCases(deps, [located], today)[0] ?? null) : null;
+    // Reassigned since: the new holder's own alerts follow; this one is not theirs to get.
+    const recipients = current
+      ? overdueRecipients(current.record, deps.config.staff, deps.config.settings.supervisorEmails)
+      : [];
+    const stillFor =
+      entry.kind === 'recordatorio'
+        ? current?.record.assignee.toLowerCase() === entry.to.toLowerCase()
+        : recipients.some((r) => r.toLowerCase() === entry.to.toLowerCase());
+    if (!stillFor) return null;
+    // Held back (quota, hours) past its moment: a later offset or week has its own mail.
+    const planned = current
+      ? planClockAlerts([current], {
+          today,
+          reminderOffsets: deps.config.settings.reminderOffsets,
+          staff: deps.config.staff,
+          entitySupervisors: deps.config.settings.supervisorEmails,
+          calendar: createBusinessCalendar(deps.config.calendar),
+        })
+      : [];
+    if (!planned.some((p) => p.key === entry.key)) return null;
     return renderClockAlert(entry, current, ctx);
   }
+  // A digest is of its day (the weekly one of its week): an older one is not sent late.
+  if (!entry.key.endsWith(`:${entry.kind === 'resumen_diario' ? today : weekStart(today)}`))
+    return null;
   const rows = reader.all();
   const open = clockedCases(deps, rows, today);
   return entry.kind === 'resumen_diario'
@@ -733,7 +775,11 @@ function queueClockAlerts(
   ];
   if (planned.length === 0) return 0;
   const seen = deps.outboxLog.keys();
-  let queued = 0;
+  // Alerts still waiting count against the cap: a backlog (quota spent for days) never fills the
+  // entity's store (script properties hold 500 KB in all).
+  let queued = [...state.mails.values()].filter(
+    (m) => m.status === 'pendiente' && CLOCK_ALERT_KINDS.has(m.kind),
+  ).length;
   for (const alert of planned.sort((a, b) => MAIL_PRIORITY[a.kind] - MAIL_PRIORITY[b.kind])) {
     if (queued >= MAX_ALERTS_QUEUED) break;
     if (seen.has(alert.key) || state.mails.has(alert.key)) continue;
@@ -1064,10 +1110,15 @@ export function runSweep(deps: SweepDeps): SweepReport {
       if (through !== null && (current.checkpoint === null || through > current.checkpoint))
         current = { ...current, checkpoint: through };
       // The spent continuation trigger that started this run (or an unneeded one) goes.
-      if (current.continuation !== undefined) {
+      if (current.continuation !== undefined && deps.continuation) {
+        // Only the time-driven review (the trigger's owner) can delete it; other runs leave the id.
         const uid = current.continuation;
-        phase('continuación', failures, deps, undefined, () => deps.continuation?.remove(uid));
-        current = { ...current, continuation: undefined };
+        const port = deps.continuation;
+        const removed = phase('continuación', failures, deps, false, () => {
+          port.remove(uid);
+          return true;
+        });
+        if (removed) current = { ...current, continuation: undefined };
       }
       // The daily pass is one read of every case and one write per run of rows: it starts only
       // with time for it, else the next run (a continuation) does it.
@@ -1149,6 +1200,9 @@ export function runSweep(deps: SweepDeps): SweepReport {
   };
 }
 
+/** Recipients of the day kept for citizens' legal notices: staff mail stops above them. */
+export const CITIZEN_QUOTA_RESERVE = 10;
+
 /** How long after a cut run its continuation starts. */
 export const CONTINUATION_DELAY_MS = 60 * 1000;
 
@@ -1160,12 +1214,18 @@ function scheduleContinuation(deps: SweepDeps, failures: string[]): void {
   const port = deps.continuation;
   if (!port || !deps.lock.tryAcquire(LOCK_WAIT_MS)) return;
   try {
-    const { record } = loadState(deps, true, { rebuild: false });
-    if (!record.secret || record.continuation !== undefined) return;
-    const uid = phase('continuación', failures, deps, '', () =>
-      port.schedule(CONTINUATION_DELAY_MS),
-    );
-    if (uid) deps.store.write({ [STATE_KEY]: JSON.stringify({ ...record, continuation: uid }) });
+    phase('continuación', failures, deps, undefined, () => {
+      const { record } = loadState(deps, true, { rebuild: false });
+      if (!record.secret || record.continuation !== undefined) return;
+      const uid = port.schedule(CONTINUATION_DELAY_MS);
+      try {
+        deps.store.write({ [STATE_KEY]: JSON.stringify({ ...record, continuation: uid }) });
+      } catch (error) {
+        // A trigger nobody would delete is worse than none: the next hourly run continues.
+        port.remove(uid);
+        throw error;
+      }
+    });
   } finally {
     deps.lock.release();
   }

@@ -234,8 +234,11 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
         ? 'strict'
         : 'editors',
     replyTo: replyTo && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(replyTo) ? replyTo : '',
-    staffMailFrom: hour('staffMailFrom', 'Correo al personal desde'),
-    staffMailUntil: hour('staffMailUntil', 'Correo al personal hasta'),
+    ...staffMailHours(
+      hour('staffMailFrom', 'Correo al personal desde'),
+      hour('staffMailUntil', 'Correo al personal hasta'),
+      warnings,
+    ),
     digests: has('digests') ? readBoolean(get('digests')) : DEFAULT_SETTINGS.digests,
     address: readText(get('address')).trim(),
     phone: readText(get('phone')).trim(),
@@ -255,4 +258,20 @@ export function shownValue(key: keyof EntitySettings, value: unknown): string {
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return value.join(', ');
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** Staff mail hours: an empty or reversed window would hold staff mail forever; the defaults apply. */
+function staffMailHours(
+  from: string,
+  until: string,
+  warnings: string[],
+): Pick<EntitySettings, 'staffMailFrom' | 'staffMailUntil'> {
+  if (from < until) return { staffMailFrom: from, staffMailUntil: until };
+  warnings.push(
+    `El horario de correo al personal (${from} a ${until}) no deja ninguna hora; se usa ${DEFAULT_SETTINGS.staffMailFrom} a ${DEFAULT_SETTINGS.staffMailUntil}.`,
+  );
+  return {
+    staffMailFrom: DEFAULT_SETTINGS.staffMailFrom,
+    staffMailUntil: DEFAULT_SETTINGS.staffMailUntil,
+  };
 }

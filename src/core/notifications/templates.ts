@@ -227,6 +227,10 @@ export type TemplateSet = Readonly<Partial<Record<TemplateKind, MailTemplate>>>;
 
 const TOKEN = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
+/** Sizes a template may have: the entity's templates travel in its compiled configuration. */
+export const SUBJECT_MAX = 250;
+export const BODY_MAX = 4000;
+
 /**
  * Problems of a template, in Spanish (empty when it can be used).
  * Example: validateTemplate('prorroga', {subject: 'x', body: '{{fecha_nueva}}'}) →
@@ -242,6 +246,9 @@ export function validateTemplate(kind: TemplateKind, template: MailTemplate): st
     if (rest.includes('{{') || rest.includes('}}'))
       problems.push('tiene un marcador mal escrito (cada marcador va entre {{ y }})');
   }
+  if (template.subject.length > SUBJECT_MAX)
+    problems.push(`el asunto pasa de ${SUBJECT_MAX} caracteres`);
+  if (template.body.length > BODY_MAX) problems.push(`el cuerpo pasa de ${BODY_MAX} caracteres`);
   if (!template.subject.trim()) problems.push('no tiene asunto');
   if (!template.body.trim()) problems.push('no tiene cuerpo');
   return problems;
