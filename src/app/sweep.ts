@@ -506,63 +506,20 @@ function deliver(
       deferred += 1;
       continue;
     }
-    if (CLOCK_ALERT_KINDS.has(entry.kind)) {
-      const mail = renderAlert(deps, reader, entry, today);
-      if (mail === 'wait') {
-        // The case's row was edited by hand: the integrity pass restores it, then the alert goes.
-        deferred += 1;
-        continue;
-      }
-      if (!mail) {
-        // Answered, transferred or voided since, or the due date moved: nothing is owed now.
-        updated.set(entry.key, {
-          ...entry,
-          status: 'omitido',
-          lastError: 'Ya no aplica',
-          recorded: false,
-        });
-        continue;
-      }
-      const outcome = trySend(deps.mailer, mail);
-      const next = afterAttempt(entry, outcome, isoSeconds(deps.clock.now()));
-      if (outcome.ok) {
-        sent += 1;
-        quota -= 1;
-      } else if (outcome.quota) {
-        deferred += 1;
-        quota = 0;
-      } else failed += 1;
-      updated.set(entry.key, next);
-      continue;
-    }
-    const located = entry.body === undefined ? reader.get(entry.radicado) : null;
-    if (entry.eventAt && located && !located.sealOk) {
-      // A row edited by hand is not mailed from: the integrity pass restores it, then it goes.
+    const mail = CLOCK_ALERT_KINDS.has(entry.kind)
+      ? renderAlert(deps, reader, entry, today)
+      : renderCaseMail(deps, state, reader, entry, secret, today);
+    if (mail === 'wait') {
+      // The case's row was edited by hand: the integrity pass restores it, then the mail goes.
       deferred += 1;
       continue;
     }
-    const render = (found: LocatedCase | null) => {
-      const desk = found && deps.deskLink ? safeLink(deps.deskLink) : '';
-      return renderMail(entry, found?.record ?? null, {
-        config: deps.config,
-        secret,
-        hash: deps.tokens.hash,
-        today,
-        caseLink: desk && found ? `${desk}&range=A${found.row}` : '',
-      });
-    };
-    let mail = render(located);
-    if (!mail && entry.body === undefined) {
-      // The run's reader may predate an act made while the lock was free between chunks: the row
-      // is read again before a notice is given up.
-      const fresh = deps.cases.locate(entry.radicado, rowHint(state, entry.radicado));
-      if (fresh && fresh.sealOk) mail = render(fresh);
-    }
     if (!mail) {
+      // Answered, transferred or voided since, the due date moved, or the case is gone.
       updated.set(entry.key, {
         ...entry,
         status: 'omitido',
-        lastError: 'Caso no encontrado',
+        lastError: CLOCK_ALERT_KINDS.has(entry.kind) ? 'Ya no aplica' : 'Caso no encontrado',
         recorded: false,
       });
       continue;
@@ -611,6 +568,36 @@ function withinStaffHours(deps: SweepDeps, now: number): boolean {
   const minutes = bogotaMinutesOf(now);
   const at = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   return minutes >= at(settings.staffMailFrom) && minutes < at(settings.staffMailUntil);
+}
+
+/** A mail of a case (acknowledgement, assignment, an act's notice) or one with its own body. */
+function renderCaseMail(
+  deps: SweepDeps,
+  state: EntityState,
+  reader: CaseReader,
+  entry: MailEntry,
+  secret: string,
+  today: string,
+): OutboundMail | null | 'wait' {
+  const located = entry.body === undefined ? reader.get(entry.radicado) : null;
+  // A row edited by hand is not mailed from: the integrity pass restores it, then it goes.
+  if (entry.eventAt && located && !located.sealOk) return 'wait';
+  const render = (found: LocatedCase | null) => {
+    const desk = found && deps.deskLink ? safeLink(deps.deskLink) : '';
+    return renderMail(entry, found?.record ?? null, {
+      config: deps.config,
+      secret,
+      hash: deps.tokens.hash,
+      today,
+      caseLink: desk && found ? `${desk}&range=A${found.row}` : '',
+    });
+  };
+  const mail = render(located);
+  if (mail || entry.body !== undefined) return mail;
+  // The run's reader may predate an act made while the lock was free between chunks: the row is
+  // read again before a notice is given up.
+  const fresh = deps.cases.locate(entry.radicado, rowHint(state, entry.radicado));
+  return fresh && fresh.sealOk ? render(fresh) : null;
 }
 
 /** A reminder, overdue notice or digest, rendered from the cases as they stand now. */

@@ -8,6 +8,7 @@ import { addDays, dayOfWeek, formatDateEs, type CalendarDate } from '../calendar
 import type { CaseClock } from '../clock/case-clock';
 import { CASE_STATUS_LABELS, type CaseRecord, type CaseStatus } from '../cases/case-record';
 import { REQUEST_TYPE_LABELS } from '../request-types';
+import { fold } from '../routing/route-case';
 import type { StaffMember } from '../routing/staff';
 import { composeMail, type MailTexts } from './compose-mail';
 import { caseValues } from './intake-mails';
@@ -36,14 +37,6 @@ export interface PlannedAlert {
   readonly radicado: string;
   readonly to: string;
   readonly subject: string;
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
 }
 
 /** Who hears that a case is overdue: its assignee and its dependency's supervisors (else the entity's). */

@@ -29,7 +29,8 @@ export interface RoutingDecision {
   readonly reason: string;
 }
 
-function fold(text: string): string {
+/** A name folded for comparison: no accents, lower case. */
+export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
