@@ -25,6 +25,8 @@ export const BURST = 'intake.burst';
 export const SWEEP = 'sweep.run';
 export const SWEEP_IDLE = 'sweep.idle';
 export const ACT = 'rpc.act';
+/** The desk's call right after an act: queue the act's notices and send them. */
+export const NOTICES = 'rpc.notices';
 export const CLOCK = 'clock.compute';
 
 /** Cases whose clock runs (a suspended one cannot be extended). */
@@ -180,10 +182,31 @@ export function measureAct(desk: BenchDesk, prefill: PrefillReport, repeats: num
       return;
     }
     if (k > 0) measured.push({ record: run.record, wallMs });
+    // The desk then asks for the act's notices (the citizen's prórroga): a call of its own.
+    const noticesStarted = performance.now();
+    const notices = desk.harness.scriptRun(desk.entity, clerk, 'rpc', 'sendNotices', {});
+    const noticesWallMs = performance.now() - noticesStarted;
+    const noticesReply = notices.value as { ok?: boolean; data?: { sent?: number } } | undefined;
+    if (runError(notices) || !noticesReply?.ok || noticesReply.data?.sent !== 1)
+      problems.push(
+        `${label}: the extension's notice of ${target.radicado} was not sent (${runError(notices) ?? JSON.stringify(noticesReply)})`,
+      );
+    else if (k > 0) noticeRuns.push({ record: notices.record, wallMs: noticesWallMs });
   });
-  checkNoOtherExecutions(label, desk, before, 2 * targets.length, problems);
+  checkNoOtherExecutions(label, desk, before, 3 * targets.length, problems);
   checkSteady(label, measured, problems);
+  checkSteady(`${NOTICES} @ ${size}`, noticeRuns, problems);
   return { result: averaged(ACT, size, measured), problems };
+}
+
+/** The `rpc.notices` runs measured alongside the last `measureAct` (one per measured act). */
+const noticeRuns: Array<{ record: ExecutionRecord; wallMs: number }> = [];
+
+/** `rpc.notices`: what the desk's `sendNotices` cost after each measured act of `measureAct`. */
+export function takeNoticesResult(size: number): BenchResult {
+  const result = averaged(NOTICES, size, noticeRuns);
+  noticeRuns.length = 0;
+  return result;
 }
 
 /**

@@ -11,6 +11,7 @@ export interface Verdict {
 const UNITS: Readonly<Record<string, string>> = {
   'intake.submission': 'rows',
   'rpc.act': 'rows',
+  'rpc.notices': 'rows',
   'sweep.run': 'open cases',
   'sweep.idle': 'open cases',
   'clock.compute': 'cases',

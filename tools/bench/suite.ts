@@ -6,6 +6,8 @@ import { setUpBenchEntity } from './bench-entity';
 import { benchClock } from './clock-bench';
 import {
   ACT,
+  NOTICES,
+  takeNoticesResult,
   BURST,
   CLOCK,
   INTAKE,
@@ -67,7 +69,7 @@ export interface SuiteReport {
   readonly wallMs: number;
 }
 
-const ORDER = [INTAKE, BURST, SWEEP, SWEEP_IDLE, ACT, CLOCK];
+const ORDER = [INTAKE, BURST, SWEEP, SWEEP_IDLE, ACT, NOTICES, CLOCK];
 
 function sortedUnique(sizes: readonly number[]): number[] {
   return [...new Set(sizes)].sort((a, b) => a - b);
@@ -115,6 +117,7 @@ export function runSuite(
     }
     if (config.actSizes.includes(rows)) {
       outcomes.push(measureAct(desk, prefill, config.repeats));
+      outcomes.push({ result: takeNoticesResult(rows), problems: [] });
       progress(`${ACT} @ ${rows.toLocaleString('en-US')} measured`);
     }
   }
@@ -142,7 +145,7 @@ export function runSuite(
   return {
     results,
     problems: outcomes.flatMap((o) => o.problems),
-    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, SWEEP_IDLE, ACT]),
+    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, SWEEP_IDLE, ACT, NOTICES]),
     wallMs: performance.now() - started,
   };
 }

@@ -43,6 +43,7 @@ describe('benchmark runner', () => {
       ['sweep.run', 10],
       ['sweep.idle', 10],
       ['rpc.act', 200],
+      ['rpc.notices', 200],
       ['clock.compute', 200],
     ]);
     for (const row of toJsonRows(report.results)) {
