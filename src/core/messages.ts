@@ -22,8 +22,10 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
     'La solicitud llegó sin contenido; revísela y contacte al peticionario si es posible.',
   TYPE_MISSING: 'La solicitud no indica su tipo; se radicó como petición de interés general.',
   TYPE_UNKNOWN: 'El tipo "{value}" no se reconoce; se radicó como petición de interés general.',
-  EMAIL_INVALID: 'El correo "{value}" no es válido; no se envió el acuse de recibo.',
-  ID_NUMBER_INVALID: 'El número de documento "{value}" no parece válido.',
+  // The invalid value is never repeated: alerts reach the Historial, which keeps them forever (Ley 1581).
+  EMAIL_INVALID:
+    'El correo electrónico que dejó el peticionario no es válido; no se envió el acuse de recibo. Consúltelo en el formulario y comuníquese por otro medio.',
+  ID_NUMBER_INVALID: 'El número de documento que dejó el peticionario no parece válido.',
   TEXT_TRUNCATED:
     'El texto de "{field}" supera el límite de una celda; el texto completo quedó en la hoja Textos largos.',
   CONSENT_MISSING: 'El peticionario no marcó la autorización de tratamiento de datos.',

@@ -10,7 +10,7 @@ import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
 import { DomainError } from '../core/errors';
 import type { Composition } from './compose';
 import { ensureCitizenForm } from './form-setup';
-import { ensureTrackingSheets } from './sheets-setup';
+import { ensureTrackingSheets, tidyWorkbook } from './sheets-setup';
 import { ensureTriggers } from './triggers-setup';
 
 export interface SetupReport {
@@ -97,6 +97,10 @@ function setUpUnderLock(app: Composition): SetupReport {
     admins: before.staff.filter((m) => m.role === 'admin').map((m) => m.email),
   });
   const form = repairCitizenForm(app);
+  tidyWorkbook(ss, {
+    strict: before.settings.trustMode === 'strict',
+    admins: before.staff.filter((m) => m.role === 'admin').map((m) => m.email),
+  });
   const user = Session.getEffectiveUser().getEmail();
   const lastDaily = loadState(app, false, { rebuild: false }).record.dailyOn;
   const stalled = lastDaily !== '' && addDays(lastDaily, 2) < bogotaDateOf(app.clock.now());

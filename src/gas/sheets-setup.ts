@@ -254,3 +254,45 @@ export function ensureTrackingSheets(
   seedTemplates(ss.getSheetByName(TEMPLATES_SHEET.name)!);
   return { createdSheets, addedColumns, seededSettings };
 }
+
+const RESPONSES_PROTECTION_NOTE =
+  'Ventanilla PQRSD: respuestas del formulario, solo el complemento';
+
+/**
+ * The workbook as clerks first see it (Ley 1581: no second raw copy in plain sight). The citizen
+ * form stays linked (setup finds it again through the link when the entity's state is lost), but its
+ * responses tab is hidden, protected for the owner and the admins, and never first; `Radicados`
+ * is the first tab and the active one; an empty tab left from the new file ("Hoja 1") goes.
+ */
+export function tidyWorkbook(ss: Spreadsheet, plan: ProtectionPlan): string[] {
+  const done: string[] = [];
+  const ours = new Set(ALL_SHEETS.map((spec) => spec.name));
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (ours.has(name)) continue;
+    if (sheet.getFormUrl()) {
+      if (!sheet.isSheetHidden()) {
+        sheet.hideSheet();
+        done.push(`hoja ${name} oculta`);
+      }
+      const protected_ = sheet
+        .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+        .some((p) => p.getDescription() === RESPONSES_PROTECTION_NOTE);
+      if (!protected_)
+        restrict(sheet.protect().setDescription(RESPONSES_PROTECTION_NOTE), plan.admins);
+    } else if (
+      /^(Hoja|Sheet)\s*\d+$/.test(name) &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0
+    ) {
+      ss.deleteSheet(sheet);
+      done.push(`hoja vacía ${name} eliminada`);
+    }
+  }
+  const cases = ss.getSheetByName(CASES_SHEET.name);
+  if (cases) {
+    ss.setActiveSheet(cases);
+    if (cases.getIndex() !== 1) ss.moveActiveSheet(1);
+  }
+  return done;
+}

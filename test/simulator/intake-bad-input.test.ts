@@ -7,6 +7,7 @@ import {
   CITIZEN_EMAIL,
   CLERK,
   Desk,
+  historyOf,
   expectEachResponseOnce,
   itemIds,
   useBuiltBundle,
@@ -102,7 +103,14 @@ describe('bad input at intake', () => {
     const result = desk.submit(citizen({ email: bad }), AT);
     const [record] = desk.casesFor(result.responseId);
     expect(record.radicado).toBe('2026-000001');
-    expect(record.alerts.some((a) => a.includes(bad))).toBe(true);
+    // Flagged by field, never by value: the alert reaches the Historial, kept forever (Ley 1581).
+    expect(
+      record.alerts.some((a) => a.includes('correo electrónico') && a.includes('no es válido')),
+    ).toBe(true);
+    desk.sweep(); // the radication's lines reach the Historial
+    const lines = historyOf(desk, record.radicado).map((l) => String(l.details));
+    expect(lines.some((d) => d.includes('no es válido'))).toBe(true);
+    expect(lines.filter((d) => d.includes(bad))).toEqual([]);
     expect(desk.ws.mail.sent.filter((m) => m.to.includes(bad))).toEqual([]);
     expect(desk.outbox().filter((m) => m.kind === 'acuse')).toEqual([]);
     desk.sweep();

@@ -106,6 +106,21 @@ export class SpreadsheetApi {
     return this.#api.range(this.#model.activeSheet, { row, col, numRows: 1, numCols: 1 });
   }
 
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#moveActiveSheet(Integer): 1-based position.
+  moveActiveSheet(pos: unknown): void {
+    this.#charge('moveActiveSheet');
+    if (
+      typeof pos !== 'number' ||
+      !Number.isInteger(pos) ||
+      pos < 1 ||
+      pos > this.#model.sheets.length
+    )
+      throw new Error(
+        `Exception: The parameters (${String(pos)}) don't match the method signature for SpreadsheetApp.Spreadsheet.moveActiveSheet.`,
+      );
+    this.#model.moveSheet(this.#model.activeSheet, pos - 1);
+  }
+
   setActiveSheet(sheet: unknown): object {
     this.#charge('setActiveSheet');
     const model = sheetOf(sheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');

@@ -98,6 +98,14 @@ export class SpreadsheetModel {
     return sheet;
   }
 
+  /** Puts `sheet` at 0-based `index` among the tabs. */
+  moveSheet(sheet: SheetModel, index: number): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
+  }
+
   removeSheet(sheet: SheetModel): void {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) return;
