@@ -35,6 +35,11 @@ export interface EntitySettings {
   readonly staffMailUntil: string;
   /** Send each person's daily digest and the supervisors' weekly one. */
   readonly digests: boolean;
+  /** The privacy notice of the form (Ley 1581 de 2012, art. 12; Decreto 1377 de 2013, art. 15). */
+  readonly dataController: string;
+  readonly controllerNit: string;
+  readonly dataRequestsEmail: string;
+  readonly privacyPolicyUrl: string;
   /** What every citizen mail ends with: where and when the entity attends. */
   readonly address: string;
   readonly phone: string;
@@ -59,7 +64,29 @@ export const DEFAULT_SETTINGS: EntitySettings = {
   staffMailFrom: '07:00',
   staffMailUntil: '18:00',
   digests: true,
+  dataController: '',
+  controllerNit: '',
+  dataRequestsEmail: '',
+  privacyPolicyUrl: '',
   address: '',
   phone: '',
   attentionHours: '',
 };
+
+/**
+ * The form's privacy notice: who controls the data, what for, the titular's rights and where to
+ * exercise them (Ley 1581 de 2012, arts. 8 and 12; Decreto 1377 de 2013). Settings left empty leave
+ * their clause out; the entity's name stands for the controller by default.
+ */
+export function privacyNotice(settings: EntitySettings): string {
+  const controller = settings.dataController || settings.name;
+  const parts = [
+    `Responsable del tratamiento: ${controller}${settings.controllerNit ? `, NIT ${settings.controllerNit}` : ''}${settings.address ? `, ${settings.address}` : ''}.`,
+    'Finalidad: tramitar su petición, queja, reclamo, sugerencia o denuncia y comunicarle las respuestas (Ley 1755 de 2015).',
+    `Sus derechos: conocer, actualizar, rectificar y suprimir sus datos y revocar esta autorización (Ley 1581 de 2012, art. 8)${settings.dataRequestsEmail ? `, escribiendo a ${settings.dataRequestsEmail}` : ', ante la entidad'}.`,
+    settings.privacyPolicyUrl
+      ? `Política de tratamiento de datos: ${settings.privacyPolicyUrl}`
+      : '',
+  ];
+  return parts.filter((p) => p !== '').join(' ');
+}

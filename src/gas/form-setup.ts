@@ -71,8 +71,12 @@ function configureItem(
   q: QuestionDefinition,
   choices: readonly string[],
   pages: { identity: PageBreakItem; request: PageBreakItem },
+  consentNotice: string,
 ): void {
-  item.setTitle(q.title).setHelpText(q.help);
+  // The consent question carries the entity's privacy notice (Configuración).
+  item
+    .setTitle(q.title)
+    .setHelpText(q.code === 'consent' && consentNotice ? consentNotice : q.help);
   if (q.kind === 'list') {
     const list = item.asListItem();
     list.setRequired(q.required);
@@ -114,6 +118,8 @@ export function ensureCitizenForm(input: {
   readonly entityName: string;
   readonly spreadsheetId: string;
   readonly dependencies: readonly string[];
+  /** The privacy notice the consent question shows. */
+  readonly consentNotice?: string;
   /** `Spreadsheet.getFormUrl()`: the form already linked to the spreadsheet, if any. */
   readonly linkedFormUrl: string | null;
 }): FormSetupResult {
@@ -187,7 +193,7 @@ export function ensureCitizenForm(input: {
         if (!created) repaired.push(q.title);
       }
       const choices = q.code === 'dependency' ? input.dependencies : (q.choices ?? []);
-      configureItem(item, q, choices, pages);
+      configureItem(item, q, choices, pages, input.consentNotice ?? '');
       order.push(item);
     }
   }

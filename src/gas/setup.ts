@@ -5,6 +5,7 @@ import { emptyRecord, loadState } from '../app/entity-state-access';
 import { chainLine } from '../core/cases/case-seal';
 import { parseRadicado } from '../core/radicado';
 import { dependenciesOf } from '../core/routing/staff';
+import { privacyNotice } from '../core/settings';
 import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
 import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
 import { DomainError } from '../core/errors';
@@ -43,6 +44,7 @@ export function repairCitizenForm(app: Composition) {
     entityName: config.settings.name,
     spreadsheetId: ss.getId(),
     dependencies,
+    consentNotice: privacyNotice(config.settings),
     linkedFormUrl,
   });
   return form;

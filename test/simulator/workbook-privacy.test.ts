@@ -22,3 +22,23 @@ describe('the workbook as a clerk first sees it', () => {
     expect(model.activeSheet.name).toBe('Radicados');
   });
 });
+
+describe('the privacy notice of the form', () => {
+  it('names the controller, NIT, purpose, rights and where to exercise them, from Configuración', () => {
+    const desk = new Desk({
+      settings: {
+        dataController: 'Municipio de Prueba',
+        controllerNit: '890.980.000-1',
+        dataRequestsEmail: 'datos@prueba.gov.co',
+        privacyPolicyUrl: 'https://prueba.gov.co/politica-datos',
+      },
+    });
+    const consent = desk.form().items.find((i) => /Tratamiento de datos/.test(i.title));
+    expect(consent?.helpText).toContain(
+      'Responsable del tratamiento: Municipio de Prueba, NIT 890.980.000-1',
+    );
+    expect(consent?.helpText).toContain('conocer, actualizar, rectificar y suprimir');
+    expect(consent?.helpText).toContain('datos@prueba.gov.co');
+    expect(consent?.helpText).toContain('https://prueba.gov.co/politica-datos');
+  });
+});
