@@ -207,7 +207,15 @@ function reconcile(
 /** The cases the locked phases need, read once: by their hints, or the whole sheet when many. */
 class CaseReader {
   private allRows: LocatedCase[] | null = null;
+  private openToday: { today: string; open: RowClock[] } | null = null;
   private readonly found = new Map<string, LocatedCase | null>();
+
+  /** Every open case with its clock today: computed once however many digests need it. */
+  open(today: string): RowClock[] {
+    if (this.openToday?.today !== today)
+      this.openToday = { today, open: clockedCases(this.deps, this.all(), today) };
+    return this.openToday.open;
+  }
 
   constructor(
     private readonly deps: SweepDeps,
@@ -648,7 +656,7 @@ function renderAlert(
   if (!entry.key.endsWith(`:${entry.kind === 'resumen_diario' ? today : weekStart(today)}`))
     return null;
   const rows = reader.all();
-  const open = clockedCases(deps, rows, today);
+  const open = reader.open(today);
   return entry.kind === 'resumen_diario'
     ? renderDailyDigest(entry, open, ctx)
     : renderWeeklyDigest(
@@ -695,21 +703,19 @@ function flagRefusedMail(
 }
 
 /** Days left change once a day; due dates only if the calendar changed. */
-function refreshClocks(deps: SweepDeps, rows: readonly LocatedCase[], today: string): number {
-  const calendar = createBusinessCalendar(deps.config.calendar);
+/** An open case's clock today, with the row it sits on. */
+type RowClock = ClockedCase & { readonly row: number };
+
+/** Rewrites the clock columns of the open cases whose clock moved, in one write per run of rows. */
+function refreshClocks(
+  deps: SweepDeps,
+  rows: readonly LocatedCase[],
+  open: readonly RowClock[],
+): number {
   const changes: ClockChange[] = [];
-  for (const { row, record, readable } of rows) {
-    if (!OPEN_STATUSES.has(record.status) || !readable) continue;
-    try {
-      const clock = clockOfCase(record, { today, settings: deps.config.settings, calendar });
-      if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate)
-        changes.push({ row, businessDaysLeft: clock.businessDaysLeft, dueDate: clock.dueDate });
-    } catch (error) {
-      deps.log.error(
-        `${record.radicado}: no se pudo calcular el término (${error instanceof Error ? error.message : String(error)}); revise la fila.`,
-      );
-    }
-  }
+  for (const { row, record, clock } of open)
+    if (clock.businessDaysLeft !== record.businessDaysLeft || clock.dueDate !== record.dueDate)
+      changes.push({ row, businessDaysLeft: clock.businessDaysLeft, dueDate: clock.dueDate });
   deps.cases.updateClocks(rows, changes);
   return changes.length;
 }
@@ -718,18 +724,21 @@ function refreshClocks(deps: SweepDeps, rows: readonly LocatedCase[], today: str
 export const MAX_ALERTS_QUEUED = 300;
 
 /** Open cases with their clock today (unreadable rows are left to the integrity pass). */
-function clockedCases(deps: SweepDeps, rows: readonly LocatedCase[], today: string): ClockedCase[] {
+function clockedCases(deps: SweepDeps, rows: readonly LocatedCase[], today: string): RowClock[] {
   const calendar = createBusinessCalendar(deps.config.calendar);
-  const out: ClockedCase[] = [];
-  for (const { record, readable } of rows) {
+  const out: RowClock[] = [];
+  for (const { row, record, readable } of rows) {
     if (!OPEN_STATUSES.has(record.status) || !readable) continue;
     try {
       out.push({
+        row,
         record,
         clock: clockOfCase(record, { today, settings: deps.config.settings, calendar }),
       });
-    } catch {
-      // Reported by the clock refresh.
+    } catch (error) {
+      deps.log.error(
+        `${record.radicado}: no se pudo calcular el término (${error instanceof Error ? error.message : String(error)}); revise la fila.`,
+      );
     }
   }
   return out;
@@ -742,7 +751,7 @@ function clockedCases(deps: SweepDeps, rows: readonly LocatedCase[], today: stri
 function queueClockAlerts(
   deps: SweepDeps,
   state: EntityState,
-  rows: readonly LocatedCase[],
+  open: readonly ClockedCase[],
   today: string,
   nowIso: string,
   changes: StateChanges,
@@ -755,7 +764,6 @@ function queueClockAlerts(
     entitySupervisors: settings.supervisorEmails,
     calendar: createBusinessCalendar(deps.config.calendar),
   };
-  const open = clockedCases(deps, rows, today);
   const planned = [
     ...planClockAlerts(open, context),
     ...(settings.digests ? planDigests(open, context) : []),
@@ -1123,11 +1131,15 @@ export function runSweep(deps: SweepDeps): SweepReport {
           );
         }
         if (current.dailyOn !== today) {
+          // Every open case's clock, computed once for the clock columns and the day's alerts.
+          const open = phase('términos', failures, deps, [] as RowClock[], () =>
+            clockedCases(deps, rows, today),
+          );
           clocksUpdated = phase('términos', failures, deps, 0, () =>
-            refreshClocks(deps, rows, today),
+            refreshClocks(deps, rows, open),
           );
           phase('recordatorios', failures, deps, 0, () =>
-            queueClockAlerts(deps, fresh, rows, today, nowIso, changes),
+            queueClockAlerts(deps, fresh, open, today, nowIso, changes),
           );
           if (rows.length > 0) {
             current = { ...current, load: openCasesPerAssignee(rows) };

@@ -4,7 +4,7 @@
 // names its row) and the default is used. The HTML body is the plain body, escaped line by line,
 // with its links made clickable.
 import { escapeHtml } from '../intake/normalize-text';
-import type { MailKind } from './mail';
+import { MAIL_KINDS, type MailKind } from './mail';
 
 export interface MailTemplate {
   readonly subject: string;
@@ -13,21 +13,10 @@ export interface MailTemplate {
 
 export type TemplateKind = Exclude<MailKind, 'notificacion'>;
 
-/** Kinds with a template, in the order of the `Plantillas` sheet. */
-export const TEMPLATE_KINDS: readonly TemplateKind[] = [
-  'acuse',
-  'solicitud_informacion',
-  'prorroga',
-  'traslado',
-  'traslado_entidad',
-  'respuesta',
-  'desistimiento',
-  'asignacion',
-  'recordatorio',
-  'vencido',
-  'resumen_diario',
-  'resumen_semanal',
-];
+/** Kinds with a template (every kind but the integrity alerts), in the order of `Plantillas`. */
+export const TEMPLATE_KINDS: readonly TemplateKind[] = MAIL_KINDS.filter(
+  (kind): kind is TemplateKind => kind !== 'notificacion',
+);
 
 /** The citizen's notices: they end with where and when the entity attends. */
 export const CITIZEN_KINDS: ReadonlySet<MailKind> = new Set([
