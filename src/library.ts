@@ -9,9 +9,23 @@ import { compose } from './gas/compose';
 import { submissionOf } from './gas/form-responses';
 import { handleChangeEvent, handleEditEvent } from './gas/hand-edits';
 import { dispatchRpc, type RpcReply } from './gas/rpc';
-import { repairCitizenForm, runSetupProcedure, type SetupReport } from './gas/setup';
+import {
+  openContactStoreFile,
+  repairCitizenForm,
+  repairContactStore,
+  runSetupProcedure,
+  type SetupReport,
+} from './gas/setup';
 import { scriptContinuation } from './gas/triggers-setup';
-import { DESK_FILE, DESK_TITLE, renderDeskPage, renderFollowUp } from './gas/web-app';
+import {
+  DESK_FILE,
+  DESK_TITLE,
+  renderDeskPage,
+  renderFollowUp,
+  TITULAR_FILE,
+  TITULAR_TITLE,
+} from './gas/web-app';
+import { dataStewardsOf } from './core/privacy/contact-data';
 import { menuEntries } from './shim/entry-points';
 
 /** Simple trigger (LIMITED mode): builds the menu and touches nothing that needs authorization. */
@@ -72,14 +86,23 @@ export function handleChange(services: unknown, e?: GoogleAppsScript.Events.Shee
 export function runSweep(services: unknown, _e?: unknown): SweepReport {
   const app = compose(services, {
     selfRepair: true,
-    repairForm: () => repairCitizenForm(app),
+    repairForm: () => repairCitizenForm(app, openContactStoreFile(app)),
+    repairDataStore: () => {
+      const warnings: string[] = [];
+      const { created } = repairContactStore(app, warnings);
+      if (created) app.rebuildSnapshot();
+      return warnings;
+    },
     continuation: scriptContinuation,
   });
   return sweep(app);
 }
 
 export function runSweepNow(services: unknown): SweepReport | null {
-  const app = compose(services, { selfRepair: true, repairForm: () => repairCitizenForm(app) });
+  const app = compose(services, {
+    selfRepair: true,
+    repairForm: () => repairCitizenForm(app, openContactStoreFile(app)),
+  });
   if (!mayRunReview(callerOf(app))) {
     refuse(formatMessage('ROLE_REQUIRED', { role: 'Supervisor o Administrador' }));
     return null;
@@ -133,6 +156,9 @@ export function runSetup(services: unknown): SetupReport | null {
   const lines = [
     report.formCreated ? 'Se creó el formulario de PQRSD.' : 'El formulario de PQRSD ya existía.',
     `Enlace para los ciudadanos: ${report.formUrl}`,
+    report.contactStoreUrl
+      ? `Datos de peticionarios (solo para las personas nombradas en Configuración): ${report.contactStoreUrl}`
+      : '',
     report.createdSheets.length > 0 ? `Hojas creadas: ${report.createdSheets.join(', ')}.` : '',
     report.repairedItems.length > 0
       ? `Preguntas reparadas: ${report.repairedItems.join(', ')}.`
@@ -145,6 +171,21 @@ export function runSetup(services: unknown): SetupReport | null {
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
   return report;
+}
+
+/**
+ * A titular's data (Ley 1581): a dialog for the data stewards only; everyone else is told who may
+ * open it. The dialog calls the rpc gateway, which checks again.
+ */
+export function showDataRights(services: unknown): void {
+  const app = compose(services);
+  const email = Session.getActiveUser().getEmail().toLowerCase();
+  if (!dataStewardsOf(app.config.settings, app.config.staff).includes(email)) {
+    refuse(formatMessage('CONTACT_STORE_DENIED'));
+    return;
+  }
+  const html = HtmlService.createHtmlOutputFromFile(TITULAR_FILE).setWidth(720).setHeight(620);
+  SpreadsheetApp.getUi().showModalDialog(html, TITULAR_TITLE);
 }
 
 export function showSidebar(services: unknown): void {

@@ -11,6 +11,8 @@ import { followUpToken } from '../core/cases/case-seal';
 import { radicationLines } from '../core/cases/radication-lines';
 import { computeCaseClock, type CaseClock } from '../core/clock/case-clock';
 import { formatMessage } from '../core/messages';
+import { contactOf, maskEmail, maskPetitioner, scrubAddress } from '../core/privacy/contact-data';
+import type { Petitioner } from '../core/cases/case-record';
 import {
   normalizeSubmission,
   type NormalizedSubmission,
@@ -101,7 +103,8 @@ function buildRecord(
     type: submission.type,
     subject: submission.subject,
     description: submission.description,
-    petitioner: submission.petitioner,
+    // Staff see a masked contact (and no reserved name); the data store keeps the rest (Ley 1581).
+    petitioner: maskPetitioner(submission.petitioner),
     priority: submission.priority,
     differentialGroup: submission.differentialGroup,
     consent: submission.consent,
@@ -158,8 +161,8 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       answers = answersFromPrefilledUrl(request.prefilledUrl, entries);
       missingQuestions = missingRequiredQuestions(answers);
     }
-    const submission = normalizeSubmission(answers);
     const { settings } = deps.config;
+    const submission = normalizeSubmission(answers, settings);
     const year = Number(bogotaDateOf(request.receivedAt).slice(0, 4));
     const number = (current.counters[String(year)] ?? 0) + 1;
     const radicado = formatRadicado({
@@ -203,15 +206,19 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
     // assignee's notice become outbox records when the sweep folds the filing in, so the hot path
     // writes one small entry per filing.
     if (submission.emailDeliverable) {
-      const mail = planAcknowledgement(record, {
-        entityName: settings.name,
-        receivedLocal: formatLocalInstant(request.receivedAt),
-        termDays: clock.termDays,
-        followUpLink: followUpLink(settings.followUpUrl, radicado, token),
-        texts: textsOf(settings, deps.config.templates),
-      });
+      // The citizen's own mail is addressed and greets them from what they typed, in hand here.
+      const mail = planAcknowledgement(
+        { ...record, petitioner: submission.petitioner },
+        {
+          entityName: settings.name,
+          receivedLocal: formatLocalInstant(request.receivedAt),
+          termDays: clock.termDays,
+          followUpLink: followUpLink(settings.followUpUrl, radicado, token),
+          texts: textsOf(settings, deps.config.templates),
+        },
+      );
       ack = {
-        entry: newMailEntry('acuse', mail.key, radicado, mail.to, mail.subject, nowIso),
+        entry: newMailEntry('acuse', mail.key, radicado, maskEmail(mail.to), mail.subject, nowIso),
         mail,
       };
     }
@@ -230,7 +237,11 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       dependency: record.dependency,
       assignee: record.assignee,
       head: record.chainHead,
-      ...(ack ? { ack: ack.mail.to } : {}),
+      ...(ack ? { ack: maskEmail(ack.mail.to) } : {}),
+      // Until the review moves it to the data store (intake does not open a second spreadsheet).
+      ...(hasContact(submission.petitioner)
+        ? { contact: contactOf(radicado, submission.petitioner, nowIso) }
+        : {}),
       journaled: false,
       ...(burnt.length > 0 ? { burnt } : {}),
     };
@@ -283,8 +294,10 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
   if (!ack) return outcome;
   // Sent after the lock is released: the lock is held for the writes only, so a burst of filings
   // queues behind writes, not behind mail. The entry already says sent; only a failure is written.
-  const sent = trySend(deps.mailer, ack.mail);
-  if (sent.ok) return { ...outcome, mailsSent: 1 };
+  const tried = trySend(deps.mailer, ack.mail);
+  if (tried.ok) return { ...outcome, mailsSent: 1 };
+  // MailApp's error may quote the address; the log and the outbox show it masked.
+  const sent = { ...tried, error: scrubAddress(tried.error, ack.mail.to) };
   const entry = afterAttempt({ ...ack.entry, attempts: 0 }, sent, isoSeconds(deps.clock.now()));
   deps.log.error(
     `${outcome.status === 'radicated' ? outcome.radicado : ''}: ${formatMessage('MAIL_SEND_FAILED', { error: sent.error })}`,
@@ -297,6 +310,11 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
     if (locked) deps.lock.release();
   }
   return outcome;
+}
+
+/** Whether a filing leaves anything for the data store (an anonymous one may leave an email). */
+function hasContact(p: Petitioner): boolean {
+  return [p.name, p.idNumber, p.email, p.phone, p.address].some((v) => v !== '');
 }
 
 /** The turn and the load a filing's assignment moves (round_robin and least_loaded read them). */
@@ -328,8 +346,8 @@ export function rebuildRadicatedRecord(
 ): CaseRecord | null {
   if (!filing.dueDate || filing.dependency === undefined || !filing.at) return null;
   const answers = answersFromPrefilledUrl(prefilledUrl, entries);
-  const submission = normalizeSubmission(answers);
   const { settings } = deps.config;
+  const submission = normalizeSubmission(answers, settings);
   const clock = computeCaseClock({
     type: submission.type,
     receivedAt: filing.receivedAt,

@@ -13,6 +13,7 @@ import {
   textsOf,
 } from '../core/notifications/act-notices';
 import type { MailEntry } from '../core/state/entity-state';
+import { unmaskPetitioner, type ContactRecord } from '../core/privacy/contact-data';
 import type { EntityConfig } from '../ports/config-source';
 import type { Mailer } from '../ports/mail';
 
@@ -43,10 +44,18 @@ export interface RenderContext {
 /** The mail an entry stands for, from its case (null when the case is needed and missing). */
 export function renderMail(
   entry: MailEntry,
-  record: CaseRecord | null,
+  masked: CaseRecord | null,
   ctx: RenderContext,
+  contact: ContactRecord | null = null,
 ): OutboundMail | null {
   const { settings } = ctx.config;
+  // The citizen's own mail (and a transfer's letter) is rendered from the data store: their name,
+  // their address. Staff mail is rendered from the row as staff see it.
+  const record =
+    masked && contact
+      ? { ...masked, petitioner: unmaskPetitioner(masked.petitioner, contact) }
+      : masked;
+  const to = contact && entry.kind !== 'traslado_entidad' ? contact.email : entry.to;
   if (entry.body !== undefined) {
     return {
       key: entry.key,
@@ -83,7 +92,7 @@ export function renderMail(
         texts: textsOf(settings, ctx.config.templates),
       }),
       key: entry.key,
-      to: entry.to,
+      to,
     };
   }
   const eventKind = NOTICE_EVENT_OF_KIND[entry.kind];

@@ -40,8 +40,12 @@ import {
   type IntakeDeps,
 } from './intake';
 import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
+import { contactOfLegacyRow, lookUpContacts } from './contacts';
+import { isValidEmail } from '../core/intake/normalize-submission';
+import { scrubAddress, type ContactRecord } from '../core/privacy/contact-data';
+import type { ContactBook } from '../ports/contact-book';
 import { bogotaMinutesOf } from '../core/calendar/calendar-date';
-import type { OutboundMail } from '../core/notifications/mail';
+import { CONTACT_MAIL_KINDS, type OutboundMail } from '../core/notifications/mail';
 import { textsOf } from '../core/notifications/act-notices';
 import {
   MAIL_PRIORITY,
@@ -84,6 +88,13 @@ export interface SweepDeps extends IntakeDeps {
   readonly forms: FormSource | null;
   /** Re-learns the form's question ids when the store lost them (a copied spreadsheet). */
   readonly repairForm: () => void;
+  /** The data store; opening it fails in executions of people it is not shared with. */
+  readonly contacts?: ContactBook;
+  /**
+   * Owner-run: the data store exists and is shared with exactly the stewards Configuración names
+   * (setup's own repair, once a day). Returns warnings for the log.
+   */
+  readonly repairDataStore?: () => readonly string[];
 }
 
 export interface MailReport {
@@ -92,6 +103,8 @@ export interface MailReport {
   readonly failed: number;
   /** The run ran out of time with mail it could have sent: a continuation will. */
   readonly unfinished?: boolean;
+  /** Citizen mail this execution could not address (no access to the data store): left queued. */
+  readonly awaitingContact?: number;
 }
 
 export interface SweepReport {
@@ -357,7 +370,28 @@ export function foldedFiling(filing: FilingEntry): FilingEntry {
     channel: filing.channel,
     seq: filing.seq,
     journaled: true,
+    ...(filing.contact ? { contact: filing.contact } : {}),
   };
+}
+
+/**
+ * Moves the petitioners' data that filings hold into the data store (one read and one write of
+ * it), then drops it from the filings. When the store cannot be opened it stays in the filings:
+ * citizens' mail is still addressed from there, and the next review tries again.
+ */
+function storeFilingContacts(deps: SweepDeps, state: EntityState, changes: StateChanges): number {
+  const holding = [...state.filings.entries()].filter(([, f]) => f.contact);
+  if (holding.length === 0 || !deps.contacts) return 0;
+  deps.contacts.put(holding.map(([, f]) => f.contact!));
+  for (const [key, filing] of holding) {
+    const at = filingKey(key);
+    if (changes.removed.has(at)) continue;
+    // The journal may have rewritten the filing in this run: drop the data from that version.
+    const latest = changes.values[at] ? (JSON.parse(changes.values[at]) as FilingEntry) : filing;
+    const { contact: _moved, ...rest } = latest;
+    changes.set(at, JSON.stringify(rest));
+  }
+  return holding.length;
 }
 
 /**
@@ -497,6 +531,14 @@ function deliver(
         MAIL_PRIORITY[a.kind] - MAIL_PRIORITY[b.kind] || a.createdAt.localeCompare(b.createdAt),
     );
   let quota = pending.length > 0 ? deps.mailer.remainingDailyQuota() : 0;
+  const lookup = lookUpContacts(
+    deps.contacts,
+    state,
+    pending
+      .filter((m) => CONTACT_MAIL_KINDS.has(m.kind) && m.body === undefined)
+      .map((m) => m.radicado),
+  );
+  let awaitingContact = 0;
   reader.prefetch(pending.filter((m) => m.body === undefined).map((m) => m.radicado));
   let sent = 0;
   let deferred = 0;
@@ -514,9 +556,29 @@ function deliver(
       deferred += 1;
       continue;
     }
+    let contact: ContactRecord | null = null;
+    if (CONTACT_MAIL_KINDS.has(entry.kind) && entry.body === undefined) {
+      contact = lookup.found.get(entry.radicado) ?? null;
+      if (!contact && !lookup.available) {
+        // Not this execution's to address (a clerk's): the owner's review sends it.
+        awaitingContact += 1;
+        continue;
+      }
+      contact ??= legacyContact(reader, entry.radicado);
+      const address = entry.kind === 'traslado_entidad' ? entry.to : (contact?.email ?? '');
+      if (!contact || contact.anonymisedAt || !isValidEmail(address)) {
+        updated.set(entry.key, {
+          ...entry,
+          status: 'omitido',
+          lastError: 'Sin datos de contacto del peticionario (anonimizados o corregidos)',
+          recorded: false,
+        });
+        continue;
+      }
+    }
     const mail = CLOCK_ALERT_KINDS.has(entry.kind)
       ? renderAlert(deps, reader, entry, today)
-      : renderCaseMail(deps, state, reader, entry, secret, today);
+      : renderCaseMail(deps, state, reader, entry, secret, today, contact);
     if (mail === 'wait') {
       // The case's row was edited by hand: the integrity pass restores it, then the mail goes.
       deferred += 1;
@@ -532,7 +594,9 @@ function deliver(
       });
       continue;
     }
-    const outcome = trySend(deps.mailer, mail);
+    const sentTo = trySend(deps.mailer, mail);
+    // MailApp's error may quote the address: what reaches the outbox sheet shows it masked.
+    const outcome = sentTo.ok ? sentTo : { ...sentTo, error: scrubAddress(sentTo.error, mail.to) };
     const next = afterAttempt(entry, outcome, isoSeconds(deps.clock.now()));
     if (outcome.ok) {
       sent += 1;
@@ -558,7 +622,15 @@ function deliver(
     if (next.status !== 'pendiente') changes.remove(mailKey(next.key));
     else changes.set(mailKey(next.key), JSON.stringify({ ...next, recorded: true }));
   }
-  return { sent, deferred, failed };
+  return awaitingContact > 0
+    ? { sent, deferred, failed, awaitingContact }
+    : { sent, deferred, failed };
+}
+
+/** The contact a row from before the data store still holds, when the row is intact. */
+function legacyContact(reader: CaseReader, radicado: string): ContactRecord | null {
+  const located = reader.get(radicado);
+  return located && located.sealOk ? contactOfLegacyRow(located.record) : null;
 }
 
 const CLOCK_ALERT_KINDS: ReadonlySet<string> = new Set([
@@ -586,19 +658,25 @@ function renderCaseMail(
   entry: MailEntry,
   secret: string,
   today: string,
+  contact: ContactRecord | null,
 ): OutboundMail | null | 'wait' {
   const located = entry.body === undefined ? reader.get(entry.radicado) : null;
   // A row edited by hand is not mailed from: the integrity pass restores it, then it goes.
   if (entry.eventAt && located && !located.sealOk) return 'wait';
   const render = (found: LocatedCase | null) => {
     const desk = found && deps.deskLink ? safeLink(deps.deskLink) : '';
-    return renderMail(entry, found?.record ?? null, {
-      config: deps.config,
-      secret,
-      hash: deps.tokens.hash,
-      today,
-      caseLink: desk && found ? `${desk}&range=A${found.row}` : '',
-    });
+    return renderMail(
+      entry,
+      found?.record ?? null,
+      {
+        config: deps.config,
+        secret,
+        hash: deps.tokens.hash,
+        today,
+        caseLink: desk && found ? `${desk}&range=A${found.row}` : '',
+      },
+      contact,
+    );
   };
   const mail = render(located);
   if (mail || entry.body !== undefined) return mail;
@@ -1014,7 +1092,8 @@ function prune(
 ): void {
   const formCutoff = checkpoint === null ? -Infinity : checkpoint - RECONCILE_OVERLAP_MS;
   for (const [key, filing] of state.filings) {
-    if (!filing.journaled) continue;
+    // A filing still holding the petitioner's data stays until the data store has it.
+    if (!filing.journaled || filing.contact) continue;
     const verbal = key.startsWith('verbal:');
     if (verbal ? filing.receivedAt < now - 24 * 3600 * 1000 : filing.receivedAt < formCutoff)
       changes.remove(filingKey(key));
@@ -1044,7 +1123,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
     record.dailyOn !== today ||
     record.checkRequested ||
     [...state.filings.entries()].some(
-      ([key, f]) => !f.journaled && (!f.failed || key.startsWith('verbal:')),
+      ([key, f]) => (!f.journaled && (!f.failed || key.startsWith('verbal:'))) || f.contact,
     ) ||
     [...state.mails.values()].some((m) => m.status === 'pendiente' || !m.recorded) ||
     record.continuation !== undefined ||
@@ -1102,6 +1181,7 @@ export function runSweep(deps: SweepDeps): SweepReport {
       journaled = phase('historial', failures, deps, 0, () =>
         journal(deps, fresh, reader, changes, current.secret, restoredEarly),
       );
+      phase('datos personales', failures, deps, 0, () => storeFilingContacts(deps, fresh, changes));
       if (through !== null && (current.checkpoint === null || through > current.checkpoint))
         current = { ...current, checkpoint: through };
       // The spent continuation trigger that started this run (or an unneeded one) goes.
@@ -1152,6 +1232,12 @@ export function runSweep(deps: SweepDeps): SweepReport {
           });
         }
         for (const problem of integrity.problems) deps.log.error(problem);
+        const repairDataStore = deps.repairDataStore;
+        if (repairDataStore && current.dailyOn !== today)
+          for (const warning of phase('datos personales', failures, deps, [] as string[], () => [
+            ...repairDataStore(),
+          ]))
+            deps.log.error(warning);
 
         current = { ...current, dailyOn: today, checkRequested: false };
       }
@@ -1284,10 +1370,12 @@ export function deliverInChunks(
         ),
       );
       changes.commit(deps);
+      const awaiting = (total.awaitingContact ?? 0) + (report.awaitingContact ?? 0);
       total = {
         sent: total.sent + report.sent,
         deferred: total.deferred + report.deferred,
         failed: total.failed + report.failed,
+        ...(awaiting > 0 ? { awaitingContact: awaiting } : {}),
       };
       chunks += 1;
       // Mail held back for lack of time (not of quota) is for a continuation.

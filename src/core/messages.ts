@@ -24,12 +24,14 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   TYPE_UNKNOWN: 'El tipo "{value}" no se reconoce; se radicó como petición de interés general.',
   // The invalid value is never repeated: alerts reach the Historial, which keeps them forever (Ley 1581).
   EMAIL_INVALID:
-    'El correo electrónico que dejó el peticionario no es válido; no se envió el acuse de recibo. Consúltelo en el formulario y comuníquese por otro medio.',
+    'El correo electrónico que dejó el peticionario no es válido; no se envió el acuse de recibo. Quien tiene acceso a los datos de peticionarios puede consultarlo; comuníquese por otro medio.',
   ID_NUMBER_INVALID: 'El número de documento que dejó el peticionario no parece válido.',
   TEXT_TRUNCATED:
     'El texto de "{field}" supera el límite de una celda; el texto completo quedó en la hoja Textos largos.',
   CONSENT_MISSING: 'El peticionario no marcó la autorización de tratamiento de datos.',
   CONTACT_MISSING: 'La solicitud no trae ningún medio de contacto; la respuesta se publicará.',
+  IDENTITY_RESERVE_OTHER_TYPE:
+    'El peticionario pidió reserva de identidad en un tipo de solicitud para el que la entidad no la ofrece; se respeta igual. Quien tiene acceso a los datos de peticionarios decide si corresponde.',
   DUPLICATE_RESPONSE: 'Esta respuesta del formulario ya estaba radicada.',
   LOCK_TIMEOUT:
     'Otra operación estaba en curso. Intente de nuevo en unos segundos; si era una solicitud del formulario, quedó en espera y se radicará en la próxima revisión.',
@@ -71,6 +73,14 @@ export const MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_PAYLOAD: 'Datos inválidos: {field}.',
   INTERNAL_ERROR:
     'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.',
+  CONTACT_STORE_MISSING:
+    'La hoja de datos de peticionarios no existe o no se pudo abrir. Un administrador debe ejecutar Ventanilla PQRSD > Configurar para crearla de nuevo.',
+  CONTACT_STORE_DENIED:
+    'No tiene acceso a la hoja de datos de peticionarios. Solo las personas nombradas en Configuración ("Personas con acceso a los datos de peticionarios") pueden ver y corregir los datos de los titulares.',
+  TITULAR_QUERY_INVALID:
+    'Escriba el número de documento o el correo electrónico del titular (al menos 3 caracteres).',
+  TITULAR_NOT_FOUND: 'No hay casos con datos de ese titular.',
+  CORRECTION_EMPTY: 'No indicó ningún dato para corregir.',
 };
 
 /** Spanish names of the fields a message may point at (payload keys and form questions). */
@@ -86,6 +96,14 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   summary: 'resumen de la respuesta',
   to: 'persona asignada',
   text: 'texto de la nota',
+  query: 'documento o correo del titular',
+  fields: 'datos a corregir',
+  'titular.name': 'nombre del titular',
+  'titular.idType': 'tipo de documento del titular',
+  'titular.idNumber': 'número de documento del titular',
+  'titular.email': 'correo electrónico del titular',
+  'titular.phone': 'teléfono del titular',
+  'titular.address': 'dirección del titular',
   email: 'correo de la entidad destino',
   legalBasis: 'fundamento legal de la reserva',
   accessDenied: 'negación de acceso',

@@ -1,4 +1,5 @@
 // Entity settings as the admin writes them in the `Configuración` sheet, with lawful defaults.
+import { REQUEST_TYPE_LABELS, type RequestTypeCode } from './request-types';
 
 export type NonBusinessDayFiling = 'next_business_day' | 'actual_day';
 export type ExtensionRule = 'total' | 'additional';
@@ -40,6 +41,12 @@ export interface EntitySettings {
   readonly controllerNit: string;
   readonly dataRequestsEmail: string;
   readonly privacyPolicyUrl: string;
+  /** Who may open the data store besides the owner ([] : the admins of `Dependencias`). */
+  readonly dataStewards: readonly string[];
+  /** The data store (*datos de peticionarios*), written by setup; '' until it exists. */
+  readonly contactStoreUrl: string;
+  /** Request types the form offers reserva de identidad for. */
+  readonly identityReserveTypes: readonly RequestTypeCode[];
   /** What every citizen mail ends with: where and when the entity attends. */
   readonly address: string;
   readonly phone: string;
@@ -68,6 +75,9 @@ export const DEFAULT_SETTINGS: EntitySettings = {
   controllerNit: '',
   dataRequestsEmail: '',
   privacyPolicyUrl: '',
+  dataStewards: [],
+  contactStoreUrl: '',
+  identityReserveTypes: ['denuncia'],
   address: '',
   phone: '',
   attentionHours: '',
@@ -89,4 +99,10 @@ export function privacyNotice(settings: EntitySettings): string {
       : '',
   ];
   return parts.filter((p) => p !== '').join(' ');
+}
+
+/** The reserva question's help: what it does and for which types the entity offers it. */
+export function identityReserveHelp(settings: EntitySettings): string {
+  const types = settings.identityReserveTypes.map((t) => REQUEST_TYPE_LABELS[t]).join(', ');
+  return `Solo para: ${types || REQUEST_TYPE_LABELS.denuncia}. Si teme represalias, su nombre y sus datos solo los verán las personas a cargo de los datos personales de la entidad, no los funcionarios que tramitan el caso. Igual recibirá las comunicaciones y la respuesta.`;
 }

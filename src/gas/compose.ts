@@ -18,6 +18,7 @@ import {
 } from './config-snapshot';
 import { assertEntityServices, type EntityServices } from './entity-services';
 import { FORM_ID_KEY, GasFormSource } from './form-responses';
+import { SheetContactBook } from './contact-store';
 import { SheetHistoryLog } from './history-sheet';
 import { SheetOutboxLog } from './outbox-log';
 import { consoleLogger, entityMutex, executionClock, mailAppMailer } from './platform';
@@ -69,6 +70,8 @@ export interface ComposeOptions {
   readonly continuation?: ContinuationPort;
   /** Re-learns the citizen form's ids when the store lost them (owner-run maintenance). */
   readonly repairForm?: () => void;
+  /** Re-creates and re-shares the data store (owner-run maintenance). */
+  readonly repairDataStore?: () => readonly string[];
   /**
    * Owner-run maintenance (sweep, edit triggers, setup) puts back sheets and columns a hand
    * removed; the citizen page and clerks' calls only report the problem.
@@ -226,12 +229,15 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       return forms();
     },
     repairForm: options.repairForm ?? (() => {}),
+    ...(options.repairDataStore ? { repairDataStore: options.repairDataStore } : {}),
     // Staff mail links to the tracking sheet (and a case's row): two calls, only when such mail goes.
     deskLink: once(() => {
       const ss = spreadsheet();
       const sheet = ss.getSheetByName(CASES_SHEET.name);
       return `${ss.getUrl()}#gid=${sheet ? sheet.getSheetId() : 0}`;
     }),
+    // Opened only when citizen mail is sent or a titular's data is asked for.
+    contacts: new SheetContactBook(() => snapshot().config.settings.contactStoreUrl),
     ...(options.continuation ? { continuation: options.continuation } : {}),
   };
 }

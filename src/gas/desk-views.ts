@@ -38,6 +38,8 @@ export interface CaseView {
   readonly description: string;
   readonly channelLabel: string;
   readonly receivedLocal: string;
+  /** Who filed, as staff may see them: the name (or why none) and the masked channels. */
+  readonly petitionerLabel: string;
   readonly dependency: string;
   readonly assignee: string;
   readonly assigneeName: string;
@@ -196,6 +198,7 @@ export function buildCaseView(
     description: record.description,
     channelLabel: CHANNEL_LABELS[record.channel] ?? record.channel,
     receivedLocal: instantLabel(record.receivedAt),
+    petitionerLabel: petitionerLabel(record),
     dependency: record.dependency,
     assignee: record.assignee,
     assigneeName: findStaff(staff, record.assignee)?.name ?? '',
@@ -219,6 +222,22 @@ export function buildCaseView(
       .map((m) => ({ email: m.email, name: m.name, dependency: m.dependency })),
     types: REQUEST_TYPE_CODES.map((code) => ({ code, label: REQUEST_TYPE_LABELS[code] })),
   };
+}
+
+/**
+ * The petitioner as the row shows them (Ley 1581): the name, or that it is reserved or absent, and
+ * the masked channels, enough to know how the citizen can be reached; the data stewards have the rest.
+ */
+function petitionerLabel(record: CaseRecord): string {
+  const p = record.petitioner;
+  if (p.anonymous) return p.email ? `Anónimo (dejó correo ${p.email})` : 'Anónimo';
+  const name = p.identityReserved
+    ? 'Identidad reservada (solo la ven las personas a cargo de los datos personales)'
+    : p.name || '(sin nombre)';
+  const channels = [p.email, p.phone, p.address ? `dirección ${p.address}` : '']
+    .filter((v) => v !== '')
+    .join(' · ');
+  return channels ? `${name} — ${channels}` : name;
 }
 
 /** The signed-in person's open cases: overdue first, then by business days left. */

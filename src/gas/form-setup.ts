@@ -71,12 +71,11 @@ function configureItem(
   q: QuestionDefinition,
   choices: readonly string[],
   pages: { identity: PageBreakItem; request: PageBreakItem },
-  consentNotice: string,
+  helpTexts: Partial<Record<FieldCode, string>>,
 ): void {
-  // The consent question carries the entity's privacy notice (Configuración).
-  item
-    .setTitle(q.title)
-    .setHelpText(q.code === 'consent' && consentNotice ? consentNotice : q.help);
+  // The consent question carries the entity's privacy notice, the reserva question the types the
+  // entity offers it for (both from Configuración).
+  item.setTitle(q.title).setHelpText(helpTexts[q.code] || q.help);
   if (q.kind === 'list') {
     const list = item.asListItem();
     list.setRequired(q.required);
@@ -116,10 +115,13 @@ function ensurePage(
 export function ensureCitizenForm(input: {
   readonly state: KeyValueStore;
   readonly entityName: string;
+  /** The tracking spreadsheet: never the form's destination. */
   readonly spreadsheetId: string;
+  /** The data store, where the form's responses are kept ('' when it could not be set up). */
+  readonly destinationId: string;
   readonly dependencies: readonly string[];
-  /** The privacy notice the consent question shows. */
-  readonly consentNotice?: string;
+  /** Help texts from Configuración (the privacy notice of the consent question…), by question. */
+  readonly helpTexts?: Partial<Record<FieldCode, string>>;
   /** `Spreadsheet.getFormUrl()`: the form already linked to the spreadsheet, if any. */
   readonly linkedFormUrl: string | null;
 }): FormSetupResult {
@@ -193,7 +195,7 @@ export function ensureCitizenForm(input: {
         if (!created) repaired.push(q.title);
       }
       const choices = q.code === 'dependency' ? input.dependencies : (q.choices ?? []);
-      configureItem(item, q, choices, pages, input.consentNotice ?? '');
+      configureItem(item, q, choices, pages, input.helpTexts ?? {});
       order.push(item);
     }
   }
@@ -204,13 +206,17 @@ export function ensureCitizenForm(input: {
   state.set(FORM_ITEMS_KEY, JSON.stringify(items));
   state.set(FORM_PAGES_KEY, JSON.stringify(pagesMap));
 
-  let linked = false;
+  // Responses are a raw copy of every petitioner's data: they go to the data store, shared only
+  // with the data stewards, never to the tracking spreadsheet every clerk reads (Ley 1581).
+  let destination = '';
   try {
-    linked = form.getDestinationId() === input.spreadsheetId;
+    destination = form.getDestinationId();
   } catch {
-    linked = false; // no destination yet
+    destination = ''; // no destination yet
   }
-  if (!linked) form.setDestination(FormApp.DestinationType.SPREADSHEET, input.spreadsheetId);
+  if (input.destinationId && destination !== input.destinationId)
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, input.destinationId);
+  else if (!input.destinationId && destination === input.spreadsheetId) form.removeDestination();
   state.set(FORM_ENTRIES_KEY, JSON.stringify(learnEntryMap(form, items)));
   return { form, created, repairedItems: repaired, warnings };
 }

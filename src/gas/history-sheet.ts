@@ -89,4 +89,26 @@ export class SheetHistoryLog implements HistoryLog {
         after: readText(cell(row, 'after')),
       }));
   }
+
+  rewriteSnapshots(radicado: string, rewrite: (after: string) => string): number {
+    const { at } = this.layout();
+    const radicadoAt = at.radicado;
+    const afterAt = at.after;
+    const last = this.lastRow();
+    if (radicadoAt === undefined || afterAt === undefined || last < 2) return 0;
+    const sheet = this.sheet();
+    const cells = sheet.getRange(2, 1, last - 1, this.layout().width).getValues();
+    let changed = 0;
+    cells.forEach((row, i) => {
+      if (readText(row[radicadoAt]) !== radicado) return;
+      const before = readText(row[afterAt]);
+      if (!before) return;
+      const next = rewrite(before);
+      if (next === before) return;
+      // A rare act (a titular's request): one write per line is fine.
+      sheet.getRange(i + 2, afterAt + 1).setValue(textCell(next));
+      changed += 1;
+    });
+    return changed;
+  }
 }

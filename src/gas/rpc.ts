@@ -5,6 +5,12 @@ import { mailEntriesToValues, queueActNotices } from '../app/act-notices';
 import { loadState } from '../app/entity-state-access';
 import { isoSeconds, LOCK_WAIT_MS, radicateSubmission } from '../app/intake';
 import { deliverInChunks } from '../app/sweep';
+import {
+  anonymiseTitular,
+  correctTitular,
+  exportTitular,
+  findTitular,
+} from '../app/titular-rights';
 import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import { bogotaDateOf, formatDateEs } from '../core/calendar/calendar-date';
 import { clockOfCase } from '../core/cases/case-clock-input';
@@ -17,7 +23,7 @@ import { buildCaseView, buildMyCases } from './desk-views';
 import { CASES_SHEET } from './sheet-schema';
 import type { CaseAction } from '../core/cases/apply-action';
 import { CHANNELS, type Channel } from '../core/cases/case-record';
-import { DomainError, type ErrorCode } from '../core/errors';
+import { DomainError, type ErrorCode, type Result } from '../core/errors';
 import { FIELD_CODES, type FieldCode } from '../core/intake/form-definition';
 import type { RawAnswers } from '../core/intake/normalize-submission';
 import { formatMessage } from '../core/messages';
@@ -35,7 +41,10 @@ const SUMMARY_MAX = 5000;
 /** A verbal petition may be long; intake keeps text over a cell in 'Textos largos'. */
 const ANSWER_MAX = 100000;
 
-function failure(code: ErrorCode, details: Record<string, string | number> = {}): RpcReply {
+function failure(
+  code: ErrorCode,
+  details: Readonly<Record<string, string | number>> = {},
+): RpcReply {
   return { ok: false, code, message: formatMessage(code, details) };
 }
 
@@ -239,7 +248,16 @@ function sendNotices(app: Composition, user: string): RpcReply {
   const failures: string[] = [];
   const report = deliverInChunks(app, failures, secret, bogotaDateOf(app.clock.now()), 1);
   for (const failure of failures) app.log.error(`Avisos: ${failure}`);
-  return { ok: true, data: { sent: report.sent, pending: report.deferred + report.failed } };
+  // Citizen mail this clerk cannot address (the data store is not shared with them) is queued
+  // for the owner's review: the desk says so, nothing else changes for the clerk.
+  return {
+    ok: true,
+    data: {
+      sent: report.sent,
+      pending: report.deferred + report.failed,
+      queued: report.awaitingContact ?? 0,
+    },
+  };
 }
 
 function receiptOf(app: Composition, radicado: string): Record<string, unknown> | null {
@@ -263,6 +281,36 @@ function receiptOf(app: Composition, radicado: string): Record<string, unknown> 
   };
 }
 
+function replyOf<T>(result: Result<T>): RpcReply {
+  return result.ok ? { ok: true, data: result.value } : failure(result.code, result.details);
+}
+
+/** The titular's rights (Ley 1581): only for the data stewards, who alone can open the data store. */
+const titularMethods: Record<
+  string,
+  (app: Composition, user: string, payload: Record<string, unknown>) => RpcReply
+> = {
+  findTitular: (app, user, payload) =>
+    replyOf(findTitular(app, user, requireString(payload, 'query', 254))),
+  exportTitular: (app, user, payload) =>
+    replyOf(exportTitular(app, user, requireString(payload, 'query', 254))),
+  correctTitular: (app, user, payload) => {
+    const fields = payload.fields;
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields))
+      throw new DomainError('INVALID_PAYLOAD', { field: 'fields' });
+    return replyOf(
+      correctTitular(
+        app,
+        user,
+        requireString(payload, 'query', 254),
+        fields as Record<string, unknown>,
+      ),
+    );
+  },
+  anonymiseTitular: (app, user, payload) =>
+    replyOf(anonymiseTitular(app, user, requireString(payload, 'query', 254))),
+};
+
 const METHODS: Readonly<
   Record<string, (app: Composition, user: string, payload: Record<string, unknown>) => RpcReply>
 > = {
@@ -272,6 +320,7 @@ const METHODS: Readonly<
   selectedCase,
   myCases,
   sendNotices,
+  ...titularMethods,
   whoAmI: (app, user) => {
     const member = findStaff(app.config.staff, user);
     return member

@@ -1,4 +1,5 @@
 // The `Configuración` sheet, one labelled row per setting, and how each value is read.
+import { parseRequestType, REQUEST_TYPE_LABELS, type RequestTypeCode } from '../core/request-types';
 import { DEFAULT_SETTINGS, type EntitySettings } from '../core/settings';
 import { isDateValue, readBoolean, readText, yesNo } from './cell-values';
 
@@ -145,6 +146,24 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     shown: '',
   },
   {
+    key: 'dataStewards',
+    label: 'Personas con acceso a los datos de peticionarios',
+    help: 'Correos separados por comas. Solo ellas (y el propietario) abren la hoja de datos de peticionarios: documento, correo, teléfono, dirección y los nombres con reserva de identidad. Vacío: los administradores de Dependencias.',
+    shown: '',
+  },
+  {
+    key: 'contactStoreUrl',
+    label: 'Hoja de datos de peticionarios',
+    help: 'La crea la configuración inicial (propiedad del propietario). No la borre: sin ella no se pueden enviar correos a los ciudadanos. Vacío: la configuración crea una nueva.',
+    shown: '',
+  },
+  {
+    key: 'identityReserveTypes',
+    label: 'Tipos con reserva de identidad',
+    help: 'Tipos de solicitud para los que el formulario ofrece reserva de identidad, separados por comas. Una reserva pedida en otro tipo se respeta igual y se marca en Alertas.',
+    shown: 'Denuncia',
+  },
+  {
     key: 'address',
     label: 'Dirección de atención',
     help: 'Aparece al final de cada correo a los ciudadanos.',
@@ -176,6 +195,20 @@ function list(value: unknown): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** The types named in the setting; unknown names are reported, and an empty list keeps the default. */
+function reserveTypes(value: unknown, warnings: string[]): RequestTypeCode[] {
+  const types: RequestTypeCode[] = [];
+  for (const name of list(value)) {
+    const type = parseRequestType(name);
+    if (type) types.push(type);
+    else
+      warnings.push(
+        `"${name}" no es un tipo de solicitud; no se ofrece reserva de identidad para él.`,
+      );
+  }
+  return types.length > 0 ? types : [...DEFAULT_SETTINGS.identityReserveTypes];
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -268,6 +301,9 @@ export function readSettings(values: ReadonlyMap<string, unknown>): {
     controllerNit: readText(get('controllerNit')).trim(),
     dataRequestsEmail: readText(get('dataRequestsEmail')).trim(),
     privacyPolicyUrl: readText(get('privacyPolicyUrl')).trim(),
+    dataStewards: list(get('dataStewards')).map((e) => e.toLowerCase()),
+    contactStoreUrl: readText(get('contactStoreUrl')).trim(),
+    identityReserveTypes: reserveTypes(get('identityReserveTypes'), warnings),
     address: readText(get('address')).trim(),
     phone: readText(get('phone')).trim(),
     attentionHours: readText(get('attentionHours')).trim(),
@@ -283,6 +319,8 @@ export function shownValue(key: keyof EntitySettings, value: unknown): string {
     return EXTENSION_LABELS[value as keyof typeof EXTENSION_LABELS] ?? String(value);
   if (key === 'trustMode')
     return TRUST_MODE_LABELS[value as keyof typeof TRUST_MODE_LABELS] ?? String(value);
+  if (key === 'identityReserveTypes' && Array.isArray(value))
+    return value.map((t) => REQUEST_TYPE_LABELS[t as RequestTypeCode] ?? String(t)).join(', ');
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return value.join(', ');
   return value === null || value === undefined ? '' : String(value);

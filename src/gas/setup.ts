@@ -5,18 +5,24 @@ import { emptyRecord, loadState } from '../app/entity-state-access';
 import { chainLine } from '../core/cases/case-seal';
 import { parseRadicado } from '../core/radicado';
 import { dependenciesOf } from '../core/routing/staff';
-import { privacyNotice } from '../core/settings';
+import { dataStewardsOf } from '../core/privacy/contact-data';
+import { identityReserveHelp, privacyNotice } from '../core/settings';
 import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
 import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
 import { DomainError } from '../core/errors';
 import type { Composition } from './compose';
+import { ensureContactStore, spreadsheetIdOf } from './contact-store';
 import { ensureCitizenForm } from './form-setup';
-import { ensureTrackingSheets, tidyWorkbook } from './sheets-setup';
+import { ensureTrackingSheets, tidyWorkbook, writeSetting } from './sheets-setup';
 import { ensureTriggers } from './triggers-setup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface SetupReport {
   readonly formId: string;
   readonly formUrl: string;
+  /** The data store's address ('' when it could not be set up). */
+  readonly contactStoreUrl: string;
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
   readonly formCreated: boolean;
@@ -27,27 +33,77 @@ export interface SetupReport {
 }
 
 /** The citizen form: created or repaired, its question ids and prefill entry ids stored. */
-export function repairCitizenForm(app: Composition) {
+export function repairCitizenForm(app: Composition, store: Spreadsheet | null) {
   const ss = app.spreadsheet();
   const config = app.config;
   const dependencies = dependenciesOf(config.staff);
   if (!dependencies.includes(config.settings.defaultDependency))
     dependencies.unshift(config.settings.defaultDependency);
+  // A lost state is recovered through the form linked to the store (or, before it, to this file).
   let linkedFormUrl: string | null = null;
-  try {
-    linkedFormUrl = ss.getFormUrl();
-  } catch {
-    linkedFormUrl = null;
+  for (const candidate of [store, ss]) {
+    if (linkedFormUrl || !candidate) continue;
+    try {
+      linkedFormUrl = candidate.getFormUrl();
+    } catch {
+      linkedFormUrl = null;
+    }
   }
   const form = ensureCitizenForm({
     state: app.state,
     entityName: config.settings.name,
     spreadsheetId: ss.getId(),
+    destinationId: store ? store.getId() : '',
     dependencies,
-    consentNotice: privacyNotice(config.settings),
+    helpTexts: {
+      consent: privacyNotice(config.settings),
+      identityReserved: identityReserveHelp(config.settings),
+    },
     linkedFormUrl,
   });
   return form;
+}
+
+/** The data store's file, when this execution may open it (the owner's); null otherwise. */
+export function openContactStoreFile(app: Composition): Spreadsheet | null {
+  const url = app.config.settings.contactStoreUrl;
+  if (!url) return null;
+  try {
+    return SpreadsheetApp.openById(spreadsheetIdOf(url));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The data store: created when missing (its address written to Configuración), its sheet repaired
+ * and its sharing set to the stewards. Null, with a warning, when it cannot be (the form then
+ * keeps its responses linked to a hidden, protected tab of this file).
+ */
+export function repairContactStore(
+  app: Composition,
+  warnings: string[],
+): { store: Spreadsheet | null; created: boolean } {
+  const { settings } = app.config;
+  try {
+    const result = ensureContactStore({
+      url: settings.contactStoreUrl,
+      entityName: settings.name,
+      stewards: dataStewardsOf(app.config.settings, app.config.staff),
+    });
+    if (result.spreadsheet.getUrl() !== settings.contactStoreUrl)
+      writeSetting(app.spreadsheet(), 'contactStoreUrl', result.spreadsheet.getUrl());
+    if (settings.contactStoreUrl && result.created)
+      warnings.push(
+        'La hoja de datos de peticionarios indicada en Configuración no se pudo abrir; se creó una nueva. Los datos de los casos anteriores siguen en la hoja anterior, si existe.',
+      );
+    return { store: result.spreadsheet, created: result.created };
+  } catch (error) {
+    warnings.push(
+      `No se pudo crear ni abrir la hoja de datos de peticionarios (${error instanceof Error ? error.message : String(error)}); los correos a los ciudadanos esperan hasta que exista.`,
+    );
+    return { store: null, created: false };
+  }
 }
 
 /**
@@ -98,7 +154,10 @@ function setUpUnderLock(app: Composition): SetupReport {
     strict: before.settings.trustMode === 'strict',
     admins: before.staff.filter((m) => m.role === 'admin').map((m) => m.email),
   });
-  const form = repairCitizenForm(app);
+  const storeWarnings: string[] = [];
+  const contactStore = repairContactStore(app, storeWarnings);
+  if (contactStore.created) app.rebuildSnapshot();
+  const form = repairCitizenForm(app, contactStore.store);
   tidyWorkbook(ss, {
     strict: before.settings.trustMode === 'strict',
     admins: before.staff.filter((m) => m.role === 'admin').map((m) => m.email),
@@ -109,12 +168,13 @@ function setUpUnderLock(app: Composition): SetupReport {
   const triggers = ensureTriggers(form.form.getId(), ss.getId(), app.state, user, stalled);
   repairState(app);
   const config = app.rebuildSnapshot().config;
-  const warnings = [...config.warnings, ...form.warnings, ...triggers.warnings];
+  const warnings = [...config.warnings, ...storeWarnings, ...form.warnings, ...triggers.warnings];
   if (config.staff.length === 0)
     warnings.push('Registre a los funcionarios en la hoja Dependencias para asignar casos.');
   const changes = [
     ...sheets.createdSheets.map((s) => `hoja ${s}`),
     ...sheets.addedColumns.map((c) => `columna ${c}`),
+    ...(contactStore.created ? ['hoja de datos de peticionarios'] : []),
     ...(form.created ? ['formulario'] : form.repairedItems.map((q) => `pregunta ${q}`)),
     ...triggers.created.map((t) => `activador ${t}`),
   ];
@@ -134,6 +194,7 @@ function setUpUnderLock(app: Composition): SetupReport {
   return {
     formId: form.form.getId(),
     formUrl: form.form.getPublishedUrl(),
+    contactStoreUrl: contactStore.store ? contactStore.store.getUrl() : '',
     createdSheets: sheets.createdSheets,
     addedColumns: sheets.addedColumns,
     formCreated: form.created,

@@ -45,6 +45,7 @@ export const CASES_SHEET: SheetSpec = {
     sys('subject', 'Asunto', { width: 260 }),
     sys('description', 'Descripción', { width: 320 }),
     sys('anonymous', 'Anónimo'),
+    sys('identityReserved', 'Reserva de identidad'),
     sys('applicantKind', 'Tipo de solicitante'),
     sys('name', 'Peticionario', { width: 200 }),
     sys('idType', 'Tipo de documento'),
@@ -168,6 +169,26 @@ export const TEMPLATES_SHEET: SheetSpec = {
     free('subject', 'Asunto', { width: 320 }),
     free('body', 'Cuerpo', { width: 520 }),
     free('placeholders', 'Marcadores disponibles', { width: 320 }),
+  ],
+};
+
+/**
+ * The data store's one sheet, in its own spreadsheet (not in ALL_SHEETS): the petitioner's data
+ * the tracking sheet only shows masked (Ley 1581). One row per case, found by radicado.
+ */
+export const CONTACTS_SHEET: SheetSpec = {
+  name: 'Peticionarios',
+  columns: [
+    sys('radicado', 'Radicado', { width: 150 }),
+    sys('name', 'Nombre', { width: 220 }),
+    sys('idType', 'Tipo de documento'),
+    sys('idNumber', 'Número de documento'),
+    sys('email', 'Correo electrónico', { width: 220 }),
+    sys('phone', 'Teléfono'),
+    sys('address', 'Dirección', { width: 260 }),
+    sys('identityReserved', 'Reserva de identidad'),
+    sys('updatedAt', 'Actualizado', { format: DATE_TIME }),
+    sys('anonymisedAt', 'Anonimizado', { format: DATE_TIME }),
   ],
 };
 

@@ -1,5 +1,6 @@
 // Creates or repairs every sheet of the tracking spreadsheet: headers, formats, frozen header,
 // warning-only protection of system columns, data validation and seeded configuration rows.
+import type { EntitySettings } from '../core/settings';
 import { CASE_STATUSES, CASE_STATUS_LABELS } from '../core/cases/case-record';
 import { REQUEST_TYPE_CODES, REQUEST_TYPE_LABELS } from '../core/request-types';
 import { CLOSED_DAY_KINDS, ROLE_LABELS, STRATEGY_LABELS } from './config-sheets';
@@ -36,7 +37,7 @@ function listRule(values: readonly string[]): GoogleAppsScript.Spreadsheet.DataV
     .build();
 }
 
-function ensureSheet(
+export function ensureSheet(
   ss: Spreadsheet,
   spec: SheetSpec,
   index: number,
@@ -50,7 +51,7 @@ function ensureSheet(
  * Adds missing header cells at the end, styles the header, and reapplies column formats on every
  * run so a column whose format was lost is repaired. Returns the keys that were added.
  */
-function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
+export function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
   const lastColumn = sheet.getLastColumn();
   const missing =
     lastColumn === 0 ? [...spec.columns] : new SheetTable(sheet, spec).missingColumns();
@@ -179,6 +180,18 @@ function seedSettings(sheet: Sheet): number {
   return missing.length;
 }
 
+/** Writes one setting's value (setup records what it made, such as the data store's address). */
+export function writeSetting(ss: Spreadsheet, key: keyof EntitySettings, value: string): void {
+  const sheet = ss.getSheetByName(SETTINGS_SHEET.name);
+  const label = SETTING_ROWS.find((r) => r.key === key)?.label;
+  if (!sheet || !label) return;
+  const table = new SheetTable(sheet, SETTINGS_SHEET);
+  const row = table
+    .readFrom(2)
+    .find((r) => String(r.values.key).trim().toLowerCase() === label.toLowerCase());
+  if (row) table.writeRows([{ row: row.row, values: { value } }]);
+}
+
 /** One row per kind with its default text, for kinds the sheet does not list yet. */
 function seedTemplates(sheet: Sheet): number {
   const table = new SheetTable(sheet, TEMPLATES_SHEET);
@@ -257,12 +270,17 @@ export function ensureTrackingSheets(
 
 const RESPONSES_PROTECTION_NOTE =
   'Ventanilla PQRSD: respuestas del formulario, solo el complemento';
+const RESPONSES_COPY_NOTE =
+  'Ventanilla PQRSD: copia de respuestas del formulario con datos personales (Ley 1581)';
+/** The names Forms gives a responses tab (es and en). */
+const RESPONSES_TAB = /^(Respuestas de formulario|Form Responses)\s*\d+$/;
 
 /**
  * The workbook as clerks first see it (Ley 1581: no second raw copy in plain sight). The citizen
- * form stays linked (setup finds it again through the link when the entity's state is lost), but its
- * responses tab is hidden, protected for the owner and the admins, and never first; `Radicados`
- * is the first tab and the active one; an empty tab left from the new file ("Hoja 1") goes.
+ * form writes its responses to the data store; a responses tab still linked here (the store could
+ * not be set up) is hidden, protected for the owner and the admins, and never first, and one left
+ * from an earlier set-up goes. `Radicados` is the first tab and the active one; an empty tab left
+ * from the new file ("Hoja 1") goes.
  */
 export function tidyWorkbook(ss: Spreadsheet, plan: ProtectionPlan): string[] {
   const done: string[] = [];
@@ -270,16 +288,28 @@ export function tidyWorkbook(ss: Spreadsheet, plan: ProtectionPlan): string[] {
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     if (ours.has(name)) continue;
-    if (sheet.getFormUrl()) {
+    const ourResponses = sheet
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .some((p) => p.getDescription() === RESPONSES_PROTECTION_NOTE);
+    if (!sheet.getFormUrl() && ourResponses) {
+      // The responses tab of an earlier set-up, unlinked now that the form writes to the data
+      // store (which received a copy of every response, as Forms does on a new destination).
+      ss.deleteSheet(sheet);
+      done.push(`hoja ${name} (copia de las respuestas) eliminada`);
+    } else if (sheet.getFormUrl() || RESPONSES_TAB.test(name)) {
+      // Still linked (no data store yet), or a responses tab someone linked here by hand and the
+      // form has left: hidden and protected, never deleted (only the add-on's own tab is).
       if (!sheet.isSheetHidden()) {
         sheet.hideSheet();
         done.push(`hoja ${name} oculta`);
       }
-      const protected_ = sheet
+      const note = sheet.getFormUrl() ? RESPONSES_PROTECTION_NOTE : RESPONSES_COPY_NOTE;
+      const protectedAlready = sheet
         .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-        .some((p) => p.getDescription() === RESPONSES_PROTECTION_NOTE);
-      if (!protected_)
-        restrict(sheet.protect().setDescription(RESPONSES_PROTECTION_NOTE), plan.admins);
+        .some(
+          (p) => p.getDescription() === note || p.getDescription() === RESPONSES_PROTECTION_NOTE,
+        );
+      if (!protectedAlready) restrict(sheet.protect().setDescription(note), plan.admins);
     } else if (
       /^(Hoja|Sheet)\s*\d+$/.test(name) &&
       sheet.getLastRow() === 0 &&

@@ -75,6 +75,10 @@ function renderCase(
   return page(`Su solicitud ante ${entity}`, `<dl>${list}</dl>`);
 }
 
+/** The titular's data dialog (Ley 1581), for the data stewards. */
+export const TITULAR_FILE = 'titular';
+export const TITULAR_TITLE = 'Datos personales de un titular';
+
 /** The desk page, shipped with the library: the sidebar and the web app serve the same file. */
 export const DESK_FILE = 'sidebar';
 export const DESK_TITLE = 'Ventanilla PQRSD';

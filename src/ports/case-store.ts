@@ -64,4 +64,11 @@ export interface HistoryLog {
   lastRow(): number;
   /** The lines on rows after `row` through `lastRow`, in sheet order, read in one call. */
   linesAfter(row: number, lastRow: number): JournalLine[];
+  /**
+   * Rewrites the recorded case (`after`) of every line of `radicado` that has one, with what
+   * `rewrite` returns (anonymisation: the old snapshots keep no personal data). Line hashes do not
+   * cover `after`, so the chain still verifies; each snapshot carries its own seal. Returns how many
+   * changed.
+   */
+  rewriteSnapshots(radicado: string, rewrite: (after: string) => string): number;
 }

@@ -182,10 +182,11 @@ describe('radicateSubmission: reading the response', () => {
       priority: 'Riesgo para la vida o la integridad de una persona',
       alerts: [],
     });
+    // Ley 1581: the row shows the contact masked (first letter and domain; last four digits).
     expect(row.petitioner).toMatchObject({
       name: 'José Pérez & Hijos',
-      email: 'ana@example.com',
-      idNumber: '1020304050',
+      email: 'a•••@example.com',
+      idNumber: '•••4050',
       acceptsEmailNotification: true,
     });
   });
@@ -341,6 +342,18 @@ describe('radicateSubmission: one state write before the row', () => {
       dependency: 'Ventanilla Única',
       assignee: 'clerk@x.gov.co',
       head: deps.cases.at(2).chainHead,
+      // The petitioner's data waits here for the review to move it to the data store (Ley 1581).
+      contact: {
+        radicado: '2026-000001',
+        name: 'Ana Ruiz',
+        idType: 'Cédula de ciudadanía',
+        idNumber: '1020304050',
+        email: 'ana@example.com',
+        phone: '',
+        address: '',
+        identityReserved: false,
+        updatedAt: '2026-07-06T14:00:00.000Z',
+      },
       journaled: false,
     });
     // The row carries the head of the radication's chain: lines that verify, link to each other,
@@ -356,7 +369,7 @@ describe('radicateSubmission: one state write before the row', () => {
 
     // The mail rides on the filing, one small entry: the acknowledgement claimed for the citizen's
     // address (sent right after the lock), the assignee's notice for the sweep to send.
-    expect(filing.ack).toBe('ana@example.com');
+    expect(filing.ack).toBe('a•••@example.com');
     expect(filing.assignee).toBe('clerk@x.gov.co');
     expect(state.mails.size).toBe(0);
     // The assignment notice waits for the sweep: only the acknowledgement goes now.
@@ -426,10 +439,11 @@ describe('radicateSubmission: failures', () => {
     const { deps } = makeDeps();
     deps.mailer.failWith = 'Invalid email: ana@example.com';
     expect(file(deps)).toMatchObject({ status: 'radicated', mailsSent: 0 });
+    // The outbox sheet is read by every clerk: the address MailApp quotes is masked there.
     expect(mailOf(deps, 'acuse:2026-000001')).toMatchObject({
       status: 'fallido',
       attempts: 1,
-      lastError: 'Invalid email: ana@example.com',
+      lastError: 'Invalid email: a•••@example.com',
     });
   });
 });

@@ -380,17 +380,20 @@ describe('runSweep: mail', () => {
     deps.mailer.failFor.set('ana@example.com', 'Invalid email: ana@example.com');
     const report = sweepAt(deps, '2026-07-06T10:00:00-05:00');
     expect(report.mail).toEqual({ sent: 1, deferred: 0, failed: 1 });
+    // The outbox sheet is read by every clerk: the address MailApp quotes is masked there.
     expect(deps.outboxLog.byKey.get('acuse:2026-000001')).toMatchObject({
       status: 'fallido',
       attempts: 1,
-      lastError: 'Invalid email: ana@example.com',
+      lastError: 'Invalid email: a•••@example.com',
     });
     expect(keysWith(deps, MAIL_PREFIX)).toEqual([]);
-    // The case shows it, so staff reach the citizen another way, and the Historial says so.
+    // The case shows it, so staff reach the citizen another way, and the Historial says so,
+    // naming the address masked: the Historial keeps its lines forever (Ley 1581).
     const row = deps.cases.at(2);
-    expect(row.alerts.some((a) => a.includes('ana@example.com') && a.includes('rechazado'))).toBe(
+    expect(row.alerts.some((a) => a.includes('a•••@example.com') && a.includes('rechazado'))).toBe(
       true,
     );
+    expect(JSON.stringify(deps.history.lines)).not.toContain('ana@example.com');
     const lines = deps.history.of('2026-000001');
     expect(lines[lines.length - 1].event).toBe('correo_rechazado');
     expect(lines[lines.length - 1].prev).toBe(lines[lines.length - 2].hash);

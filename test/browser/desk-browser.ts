@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
+  recordedDialog,
   recordedSidebar,
   startSidebarBridge,
   type SidebarBridge,
@@ -16,6 +17,10 @@ import { bogota, Desk, useBuiltBundle } from '../simulator/fixtures';
 const CHROMIUM = '/usr/bin/chromium';
 export const DESK_MENU = 'Abrir la mesa de casos';
 export const SIDEBAR_TITLE = 'Ventanilla PQRSD';
+/** The data stewards' menu item and the modal dialog it opens (src/ui/titular.html, 720 × 620). */
+export const TITULAR_MENU = 'Datos personales de un titular';
+export const TITULAR_TITLE = 'Datos personales de un titular';
+export const TITULAR_SIZE = { width: 720, height: 620 };
 /** The web app's address for the desk page (`doGet` with `?vista=mesa`). */
 export const WEB_DESK = { vista: 'mesa' };
 /** Tuesday 3 February 2026, 10:00 in Bogotá: a business day with no holiday for weeks around. */
@@ -37,8 +42,12 @@ export interface OpenDesk {
 export interface OpenOptions {
   /** Who clicks the menu item (default: the page's user). */
   readonly openedBy?: string;
-  /** 'web': the page as the entity's web app serves it (`?vista=mesa`, with its surface marker). */
-  readonly surface?: 'sidebar' | 'web';
+  /**
+   * 'web': the page as the entity's web app serves it (`?vista=mesa`, with its surface marker).
+   * 'titular': the modal dialog of the menu item "Datos personales de un titular" (no opening
+   * check to wait for; the viewport is the dialog's size unless `width` says otherwise).
+   */
+  readonly surface?: 'sidebar' | 'web' | 'titular';
   readonly width?: number;
   /** Wait for the opening check to end (default true). */
   readonly settle?: boolean;
@@ -91,10 +100,13 @@ export function useDeskBrowser(): {
   return {
     async open(desk, user, options = {}) {
       if (!browser) throw new Error('Chromium did not start');
+      const titular = options.surface === 'titular';
       const html =
         options.surface === 'web'
           ? webPage(desk, options.openedBy ?? user)
-          : sidebarPage(desk, options.openedBy ?? user);
+          : titular
+            ? titularPage(desk, options.openedBy ?? user)
+            : sidebarPage(desk, options.openedBy ?? user);
       const bridge = await startSidebarBridge({
         harness: desk.harness,
         entity: desk.name,
@@ -103,7 +115,9 @@ export function useDeskBrowser(): {
       });
       bridges.push(bridge);
       const context = await browser.newContext({
-        viewport: { width: options.width ?? 300, height: 800 },
+        viewport: titular
+          ? { width: options.width ?? TITULAR_SIZE.width, height: TITULAR_SIZE.height }
+          : { width: options.width ?? 300, height: 800 },
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -120,7 +134,7 @@ export function useDeskBrowser(): {
       });
       if (options.beforeLoad) await options.beforeLoad(page);
       await page.goto(bridge.url, { waitUntil: 'load' });
-      if (options.settle !== false) await openingChecked(page);
+      if (options.settle !== false && !titular) await openingChecked(page);
       return { page, bridge, pageErrors, dialogs };
     },
   };
@@ -132,6 +146,14 @@ function sidebarPage(desk: Desk, user: string): string {
   expect(click.error).toBeNull();
   const shown = recordedSidebar(desk.harness, desk.name);
   expect(shown.title).toBe(SIDEBAR_TITLE);
+  return shown.content;
+}
+
+/** `user` clicks Extensions → Ventanilla PQRSD → Datos personales de un titular: the dialog's page. */
+function titularPage(desk: Desk, user: string): string {
+  const click = desk.harness.menu(desk.name, user, TITULAR_MENU);
+  expect(click.error).toBeNull();
+  const shown = recordedDialog(desk.harness, desk.name, TITULAR_TITLE);
   return shown.content;
 }
 

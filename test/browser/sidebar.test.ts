@@ -178,17 +178,25 @@ describe('Radicar verbal in Chromium', () => {
         anonymous: false,
         applicantKind: 'Persona natural',
         idType: 'Cédula de ciudadanía',
-        idNumber: WALK_IN.idNumber,
+        // Masked in the tracking sheet (Ley 1581); the data store keeps what the clerk typed.
+        idNumber: '•••4567',
         name: WALK_IN.name,
-        email: WALK_IN.email,
-        phone: WALK_IN.phone,
-        address: WALK_IN.address,
+        email: 'j•••@example.com',
+        phone: '•••5566',
+        address: '•••',
         municipality: WALK_IN.municipality,
         preferredChannel: 'Correo electrónico',
         acceptsEmailNotification: true,
       },
     });
     expect(record.responseId).toMatch(/^verbal:/);
+    desk.sweep();
+    expect(desk.contactOf(record.radicado)).toMatchObject({
+      idNumber: WALK_IN.idNumber,
+      email: WALK_IN.email,
+      phone: WALK_IN.phone,
+      address: WALK_IN.address,
+    });
 
     const mails = desk.mailTo(WALK_IN.email ?? '');
     expect(mails).toHaveLength(1);
@@ -294,7 +302,7 @@ describe('Radicar verbal in Chromium', () => {
     );
     expect(cases[1]).toMatchObject({
       type: 'reclamo',
-      petitioner: { applicantKind: 'Persona jurídica', idType: 'NIT', idNumber: '900123456-1' },
+      petitioner: { applicantKind: 'Persona jurídica', idType: 'NIT', idNumber: '•••4561' },
     });
     expect(desk.mailTo('contabilidad@eltornillo.example.com')).toHaveLength(1);
     expect(bridge.calls.map((c) => c.args[0])).toEqual([

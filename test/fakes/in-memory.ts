@@ -23,6 +23,9 @@ import {
   type MailEntry,
 } from '../../src/core/state/entity-state';
 import type { CaseStore, ClockChange, HistoryLog, LocatedCase } from '../../src/ports/case-store';
+import { DomainError } from '../../src/core/errors';
+import type { ContactBook } from '../../src/ports/contact-book';
+import { matchesTitular, type ContactRecord } from '../../src/core/privacy/contact-data';
 import type { EntityConfig } from '../../src/ports/config-source';
 import type { Clock, Logger, Mutex, StateStore, Tokens } from '../../src/ports/entity-state';
 import type { FormResponseRef, FormSource, FormSubmission } from '../../src/ports/form-source';
@@ -299,6 +302,18 @@ export class MemoryHistory implements HistoryLog {
     return this.lines.map((l) => ({ ...l }));
   }
 
+  rewriteSnapshots(radicado: string, rewrite: (after: string) => string): number {
+    let changed = 0;
+    this.lines.forEach((line, i) => {
+      if (line.radicado !== radicado || !line.after) return;
+      const next = rewrite(line.after);
+      if (next === line.after) return;
+      this.lines[i] = { ...line, after: next };
+      changed += 1;
+    });
+    return changed;
+  }
+
   /** Row 1 is the header, as in the sheet. */
   lastRow(): number {
     this.calls.push('history.lastRow');
@@ -332,6 +347,44 @@ export class MemoryOutboxLog implements OutboxLog {
   keys(): Set<string> {
     this.calls.push('outbox.keys');
     return new Set(this.byKey.keys());
+  }
+}
+
+/** The data store: a map by radicado; `denied` plays a clerk's execution, which cannot open it. */
+export class MemoryContactBook implements ContactBook {
+  readonly rows = new Map<string, ContactRecord>();
+  denied = false;
+  gets = 0;
+  puts = 0;
+
+  constructor(private readonly calls: CallLog = []) {}
+
+  private open(): void {
+    this.calls.push('contacts.open');
+    if (this.denied) throw new DomainError('CONTACT_STORE_DENIED');
+  }
+
+  get(radicados: readonly string[]): Map<string, ContactRecord> {
+    this.open();
+    this.gets += 1;
+    const out = new Map<string, ContactRecord>();
+    for (const r of radicados) {
+      const found = this.rows.get(r);
+      if (found) out.set(r, { ...found });
+    }
+    return out;
+  }
+
+  put(records: readonly ContactRecord[]): void {
+    if (records.length === 0) return;
+    this.open();
+    this.puts += 1;
+    for (const record of records) this.rows.set(record.radicado, { ...record });
+  }
+
+  search(query: string): ContactRecord[] {
+    this.open();
+    return [...this.rows.values()].filter((c) => matchesTitular(c, query));
   }
 }
 
@@ -549,6 +602,7 @@ export type TestDeps = SweepDeps & {
   readonly clock: FixedClock;
   readonly tokens: CountingTokens;
   readonly forms: MemoryForm;
+  readonly contacts: MemoryContactBook;
 };
 
 export function makeDeps(options: DepsOptions = {}): {
@@ -592,6 +646,7 @@ export function makeDeps(options: DepsOptions = {}): {
     clock: new FixedClock(options.now ?? Date.parse('2026-07-06T09:00:00-05:00')),
     log,
     forms: new MemoryForm(),
+    contacts: new MemoryContactBook(calls),
     repairForm: () => {
       repairs.count += 1;
     },

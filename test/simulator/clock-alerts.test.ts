@@ -206,6 +206,7 @@ describe('templates in Plantillas', () => {
       }),
     ).toMatchObject({ ok: true });
     desk.rpc(CLERK, 'sendNotices', {});
+    desk.sweep(); // the owner's review addresses the citizen's notice from the data store
     const notice = desk.mailTo('maria.ruiz@example.com').find((m) => /nueva fecha/.test(m.subject));
     expect(notice?.body).toContain('Le responderemos a más tardar el 10/03/2026');
   });

@@ -9,7 +9,9 @@ import {
   runScenario,
   type ScenarioResult,
 } from '../../tools/scenario/run-scenario';
-import { readCases, readOutbox } from '../../tools/scenario/read-back';
+import { dataStoreOf, readCases, readContacts, readOutbox } from '../../tools/scenario/read-back';
+import { readText } from '../../src/gas/cell-values';
+import { isValidEmail } from '../../src/core/intake/normalize-submission';
 import { ACT_KINDS } from '../../src/core/cases/act-rules';
 
 const root = join(__dirname, '..', '..');
@@ -124,5 +126,130 @@ describe('default scenario', () => {
     expect(result.workspace.executions.filter((e) => e.error)).toEqual([]);
     expect(result.workspace.libraryScopedUses).toEqual([]);
     expect(result.workspace.unverifiedUses).toEqual([]);
+  });
+});
+
+/** Every cell of every sheet of a spreadsheet, hidden ones and hidden columns included. */
+function cellTexts(
+  model: ScenarioResult['workspace']['spreadsheets'] extends {
+    all(): Array<infer M>;
+  }
+    ? M
+    : never,
+): string[] {
+  const out: string[] = [];
+  for (const sheet of model.sheets)
+    for (let r = 1; r <= sheet.lastRow(); r += 1)
+      for (let c = 1; c <= sheet.lastColumn(); c += 1) {
+        const cell = sheet.cell(r, c);
+        if (!cell) continue;
+        out.push(typeof cell.value === 'object' ? '' : String(cell.value));
+        if (cell.note) out.push(cell.note);
+      }
+  return out;
+}
+
+describe('personal data in the default scenario (Ley 1581 de 2012)', () => {
+  const store = () => {
+    const entity = result.workspace.entity('entity');
+    const found = dataStoreOf(result.workspace.spreadsheets, entity.spreadsheet);
+    if (!found) throw new Error('no data store');
+    return readContacts(found).map((c) => ({
+      radicado: readText(c.radicado),
+      name: readText(c.name).replace(/^'/, ''),
+      idNumber: readText(c.idNumber).replace(/^'/, ''),
+      email: readText(c.email).replace(/^'/, ''),
+      phone: readText(c.phone).replace(/^'/, ''),
+      address: readText(c.address).replace(/^'/, ''),
+      reserved: readText(c.identityReserved) === 'Sí',
+    }));
+  };
+  const staffAddresses = (): Set<string> => {
+    const [entity] = result.scenario.entities;
+    return new Set(
+      [...entity.staff.map((m) => m.email), ...(entity.entity.supervisorEmails ?? [])].map((e) =>
+        e.toLowerCase(),
+      ),
+    );
+  };
+  // Identifying values only: a short value ("Calle 1") could occur in any text by chance. What a
+  // citizen writes in the petition itself is its content, shown to those who handle it; the
+  // scenario's petitions do not repeat their contact data, so any match below is the add-on's.
+  const identifying = (values: readonly string[]) => values.filter((v) => v.length >= 6);
+
+  it('keeps every petitioner in the data store, and every case of the tracking sheet with it', () => {
+    const contacts = store();
+    const cases = readCases(result.workspace.entity('entity').spreadsheet);
+    const named = cases.filter((c) => !c.petitioner.anonymous || c.petitioner.email);
+    expect(named.length).toBeGreaterThan(20);
+    for (const c of named)
+      expect([c.radicado, contacts.some((k) => k.radicado === c.radicado)]).toEqual([
+        c.radicado,
+        true,
+      ]);
+  });
+
+  it('has no ID number, email, phone or address of a citizen in any cell of the tracking spreadsheet', () => {
+    const cells = cellTexts(result.workspace.entity('entity').spreadsheet).join('\n');
+    for (const c of store())
+      for (const value of identifying([c.idNumber, c.email, c.phone, c.address]))
+        expect([c.radicado, value, cells.includes(value)]).toEqual([c.radicado, value, false]);
+  });
+
+  it('has no contact data of a citizen in any mail to staff', () => {
+    const staff = staffAddresses();
+    const staffMail = result.workspace.mail.sent.filter((m) =>
+      m.to.some((to) => staff.has(to.toLowerCase())),
+    );
+    expect(staffMail.length).toBeGreaterThan(100);
+    const text = staffMail.map((m) => `${m.subject}\n${m.body}\n${m.htmlBody ?? ''}`).join('\n');
+    for (const c of store())
+      for (const value of identifying([c.idNumber, c.email, c.phone, c.address]))
+        expect([c.radicado, value, text.includes(value)]).toEqual([c.radicado, value, false]);
+  });
+
+  it('names a petitioner who asked for reserva de identidad nowhere staff look', () => {
+    const reserved = store().filter((c) => c.reserved);
+    expect(reserved.length).toBeGreaterThan(0);
+    const entity = result.workspace.entity('entity');
+    const cells = cellTexts(entity.spreadsheet).join('\n');
+    const staff = staffAddresses();
+    const staffMail = result.workspace.mail.sent
+      .filter((m) => m.to.some((to) => staff.has(to.toLowerCase())))
+      .map((m) => `${m.subject}\n${m.body}\n${m.htmlBody ?? ''}`)
+      .join('\n');
+    const cases = readCases(entity.spreadsheet);
+    for (const c of reserved) {
+      expect(cells.includes(c.name)).toBe(false);
+      expect(staffMail.includes(c.name)).toBe(false);
+      const row = cases.find((k) => k.radicado === c.radicado)!;
+      expect(row.petitioner).toMatchObject({ name: 'Identidad reservada', identityReserved: true });
+    }
+    // The Historial records that the reservation was asked for, not by whom.
+    const lines = cells.split('\n').filter((t) => t.includes('reserva de identidad'));
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it('still delivers to each citizen, at the address they gave, what they are owed', () => {
+    const sent = result.workspace.mail.sent;
+    for (const c of store().filter((k) => isValidEmail(k.email))) {
+      const mine = sent.filter((m) => m.to.includes(c.email));
+      // The acknowledgement at least, greeting the citizen by the name they gave.
+      const ack = mine.find((m) => m.subject.endsWith(': recibimos su solicitud'));
+      expect([c.radicado, ack !== undefined]).toEqual([c.radicado, true]);
+      if (c.name) expect(ack!.body).toContain(c.name);
+    }
+    const entity = result.workspace.entity('entity');
+    const outbox = readOutbox(entity.spreadsheet, entity.properties.snapshot());
+    const citizenKinds = [
+      'solicitud_informacion',
+      'prorroga',
+      'traslado',
+      'respuesta',
+      'desistimiento',
+    ];
+    const notices = outbox.filter((m) => citizenKinds.includes(m.kind));
+    expect(notices.length).toBeGreaterThan(5);
+    for (const m of notices) expect([m.key, m.status]).toEqual([m.key, 'enviado']);
   });
 });

@@ -9,6 +9,7 @@ import {
   ADMIN,
   bogota,
   citizen,
+  CITIZEN_EMAIL,
   CLERK,
   CLERK_2,
   Desk,
@@ -55,18 +56,44 @@ describe('acts from the desk, with their notices', () => {
       reason: 'Se requiere concepto técnico',
     }).value as RpcResult;
     expect(reply).toMatchObject({ ok: true, data: { notices: 1, dueDate: '2026-03-10' } });
+    // The clerk cannot open the data store (Ley 1581): the citizen's notice is queued, and the
+    // owner's review addresses it from the store and sends it.
     const sent = desk.rpc(CLERK, 'sendNotices', {}).value as RpcResult;
-    expect(sent).toMatchObject({ ok: true, data: { sent: 1 } });
-    const [mail] = desk
-      .mailTo('maria.ruiz@example.com')
-      .filter((m) => /nueva fecha/.test(m.subject));
+    expect(sent).toMatchObject({ ok: true, data: { sent: 0, queued: 1 } });
+    expect(desk.mailTo(CITIZEN_EMAIL).filter((m) => /nueva fecha/.test(m.subject))).toEqual([]);
+    desk.sweep();
+    const [mail] = desk.mailTo(CITIZEN_EMAIL).filter((m) => /nueva fecha/.test(m.subject));
     expect(mail.body).toContain('Se requiere concepto técnico');
     expect(mail.body).toContain('10/03/2026');
+    // The outbox sheet, read by every clerk, names the citizen masked.
     const row = outbox(desk).find((m) => m.kind === 'prorroga');
-    expect(row).toMatchObject({ to: 'maria.ruiz@example.com', radicado: RADICADO });
+    expect(row).toMatchObject({ to: 'm•••@example.com', radicado: RADICADO });
     expect(Date.parse(String(row?.sentAt))).toBeLessThan(AT + 2 * HOUR);
     // Asked again, nothing is sent twice.
-    expect(desk.rpc(CLERK, 'sendNotices', {}).value).toMatchObject({ data: { sent: 0 } });
+    expect(desk.rpc(CLERK, 'sendNotices', {}).value).toMatchObject({
+      data: { sent: 0, queued: 0 },
+    });
+    desk.sweep();
+    expect(desk.mailTo(CITIZEN_EMAIL).filter((m) => /nueva fecha/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a data steward acting from the desk sends the citizen notice at once', () => {
+    const desk = oneCase();
+    const view = getCase(desk, ADMIN);
+    expect(
+      desk.rpc(ADMIN, 'act', {
+        radicado: RADICADO,
+        version: view.data?.version,
+        kind: 'extend',
+        newDueDate: '2026-03-10',
+        reason: 'Se requiere concepto técnico',
+      }).value,
+    ).toMatchObject({ ok: true });
+    expect(desk.rpc(ADMIN, 'sendNotices', {}).value).toMatchObject({
+      ok: true,
+      data: { sent: 1, queued: 0 },
+    });
+    expect(desk.mailTo(CITIZEN_EMAIL).filter((m) => /nueva fecha/.test(m.subject))).toHaveLength(1);
   });
 
   it('notices the desk did not send go with the next hourly review', () => {
@@ -97,16 +124,21 @@ describe('acts from the desk, with their notices', () => {
       }),
     ).toMatchObject({ ok: true });
     desk.rpc(CLERK, 'sendNotices', {});
+    desk.sweep();
     expect(
       outbox(desk)
         .filter((m) => m.radicado === RADICADO)
-        .map((m) => [m.kind, m.to]),
+        .map((m) => [m.kind, m.to, m.status]),
     ).toEqual(
       expect.arrayContaining([
-        ['traslado_entidad', 'contactenos@antioquia.gov.co'],
-        ['traslado', 'maria.ruiz@example.com'],
+        ['traslado_entidad', 'contactenos@antioquia.gov.co', 'enviado'],
+        ['traslado', 'm•••@example.com', 'enviado'],
       ]),
     );
+    // The competent entity gets the petition with the contact it needs to answer (CPACA art. 21).
+    const [letter] = desk.mailTo('contactenos@antioquia.gov.co');
+    expect(letter.body).toContain(CITIZEN_EMAIL);
+    expect(desk.mailTo(CITIZEN_EMAIL).some((m) => m.body.includes('Gobernación'))).toBe(true);
     const before = desk.cases()[0];
     expect(act(desk, CLERK, { radicado: RADICADO, kind: 'answer', summary: 'x' })).toMatchObject({
       ok: false,

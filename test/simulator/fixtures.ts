@@ -17,7 +17,9 @@ import {
 } from '../../src/gas/sheet-schema';
 import type { StaffRole } from '../../src/core/routing/staff';
 import {
+  dataStoreOf,
   readCases,
+  readContacts,
   readOutbox,
   readSheetObjects,
   type OutboxRow,
@@ -388,6 +390,18 @@ export class Desk {
       ui: null,
     }) as { getActiveSpreadsheet(): ReturnType<Desk['scriptView']> };
     return app.getActiveSpreadsheet();
+  }
+
+  /** The data store (*datos de peticionarios*) setup created: a spreadsheet of its own. */
+  dataStore(): SpreadsheetModel {
+    const store = dataStoreOf(this.ws.spreadsheets, this.model);
+    if (!store) throw new Error('no data store');
+    return store;
+  }
+
+  /** What the data store holds of a case's petitioner (column keys), once the review moved it. */
+  contactOf(radicado: string): Record<string, unknown> | undefined {
+    return readContacts(this.dataStore()).find((r) => r.radicado === radicado);
   }
 
   /** Mail the citizen (or anyone) received, in order. */

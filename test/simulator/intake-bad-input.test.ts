@@ -92,7 +92,10 @@ describe('bad input at intake', () => {
     const [record] = desk.casesFor(result.responseId);
     expect(record.subject).toBe('Poda de árboles');
     expect(record.description).toBe('Los árboles tapan el alumbrado.');
-    expect(record.petitioner.email).toBe(CITIZEN_EMAIL);
+    // The row shows the address masked (Ley 1581); the data store keeps it as typed.
+    expect(record.petitioner.email).toBe('m•••@example.com');
+    desk.sweep();
+    expect(desk.contactOf(record.radicado)?.email).toBe(CITIZEN_EMAIL);
     expect(record.alerts).toEqual([]);
     expectEachResponseOnce(desk);
   });
@@ -137,8 +140,16 @@ describe('bad input at intake', () => {
     expect(desk.value('Radicados', row, 'Asunto')).toBe(typed.subject);
     expect(desk.value('Radicados', row, 'Descripción')).toBe('-1');
     expect(desk.value('Radicados', row, 'Peticionario')).toBe('@x');
-    expect(desk.value('Radicados', row, 'Dirección')).toBe('+57 300 1234567');
+    // The address is only in the data store (masked here), stored there as typed, as text.
+    expect(desk.value('Radicados', row, 'Dirección')).toBe('•••');
     expect(desk.value('Radicados', row, 'Municipio')).toBe('=1+1');
+    desk.sweep();
+    const radicado = String(desk.value('Radicados', row, 'Radicado'));
+    expect(desk.contactOf(radicado)).toMatchObject({ name: '@x', address: '+57 300 1234567' });
+    const store = desk.dataStore().requireSheet('Peticionarios');
+    for (let r = 1; r <= store.lastRow(); r += 1)
+      for (let c = 1; c <= store.lastColumn(); c += 1)
+        expect(store.cell(r, c)?.formula).toBeUndefined();
     // The other sheets that repeat citizen text hold no formulas either.
     for (const name of ['Historial', 'Bandeja de salida']) {
       const other = desk.scriptView().getSheetByName(name);
@@ -153,11 +164,15 @@ describe('bad input at intake', () => {
     const desk = new Desk();
     const result = desk.submit(citizen({ idNumber: '0012345678', phone: '+573001234567' }), AT);
     const [row] = desk.rowsOf(result.responseId);
-    expect(desk.value('Radicados', row, 'Número de documento')).toBe('0012345678');
-    expect(desk.value('Radicados', row, 'Teléfono')).toBe('+573001234567');
+    // The tracking sheet shows the last four digits; the data store keeps them as typed.
+    expect(desk.value('Radicados', row, 'Número de documento')).toBe('•••5678');
+    expect(desk.value('Radicados', row, 'Teléfono')).toBe('•••4567');
     const [record] = desk.casesFor(result.responseId);
-    expect(record.petitioner.idNumber).toBe('0012345678');
-    expect(record.petitioner.phone).toBe('+573001234567');
+    desk.sweep();
+    expect(desk.contactOf(record.radicado)).toMatchObject({
+      idNumber: '0012345678',
+      phone: '+573001234567',
+    });
   });
 
   it('stores HTML and script tags verbatim in the sheet and escapes them in mail', () => {

@@ -149,11 +149,13 @@ describe('setup ("Configurar o reparar")', () => {
     expect(rule('Dependencias', 50, 'Ausente')!.values).toEqual(['Sí', 'No']);
   });
 
-  it('creates the citizen form with the standard questions, linked to the spreadsheet', () => {
+  it('creates the citizen form with the standard questions, its responses kept in the data store', () => {
     const desk = new Desk();
     const form = desk.form();
     expect(desk.ws.forms.all()).toHaveLength(1);
-    expect(form.destination?.spreadsheetId).toBe(desk.model.id);
+    // Never the tracking spreadsheet, which every clerk reads (Ley 1581).
+    expect(form.destination?.spreadsheetId).toBe(desk.dataStore().id);
+    expect(form.destination?.spreadsheetId).not.toBe(desk.model.id);
     expect(form.settings.title).toContain(ENTITY_NAME);
     const map = itemIds(desk);
     for (const q of FORM_QUESTIONS) {

@@ -13,7 +13,7 @@ function storeBytes(desk: Desk): number {
   return bytes;
 }
 
-it('takes under 600 bytes of the store per filing, and under 150 once folded in', () => {
+it('takes under 800 bytes of the store per filing, and under 150 once folded in', () => {
   const desk = new Desk();
   desk.sweep(); // the day's first review, so the next ones only fold filings in
   const before = storeBytes(desk);
@@ -28,7 +28,8 @@ it('takes under 600 bytes of the store per filing, and under 150 once folded in'
   desk.sweep();
   const folded = (storeBytes(desk) - before) / filings;
   expect(desk.cases()).toHaveLength(filings);
-  // 300 filings in an hour then hold under 180 KB of the 500 KB store until the review runs.
-  expect(pending).toBeLessThan(600);
+  // A filing holds the petitioner's data until the review moves it to the data store (Ley 1581):
+  // 300 filings in an hour then hold under 240 KB of the 500 KB store until the review runs.
+  expect(pending).toBeLessThan(800);
   expect(folded).toBeLessThan(150);
 }, 60_000);

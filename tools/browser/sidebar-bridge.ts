@@ -16,7 +16,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Harness } from '../simulator/harness';
-import type { ShownHtml } from '../simulator/services/ui';
+import type { DialogRecord, ShownHtml } from '../simulator/services/ui';
 
 /** The marker key the page uses for a Date or a function inside the arguments. */
 const ILLEGAL_KEY = '__gasScriptRunIllegalValue__';
@@ -36,7 +36,7 @@ export interface SidebarBridgeOptions {
   readonly entity: string;
   /** The person whose sidebar this is: every google.script.run call runs as them. */
   readonly user: string;
-  /** The page exactly as recorded (see `recordedSidebar`). */
+  /** The page exactly as recorded (see `recordedSidebar` and `recordedDialog`). */
   readonly html: string;
   /** Largest request body accepted (default 1 MiB). */
   readonly maxBodyBytes?: number;
@@ -59,6 +59,22 @@ export function recordedSidebar(harness: Harness, entity: string): ShownHtml {
   const sidebars = harness.ws.entity(entity).ui.sidebars;
   const last = sidebars[sidebars.length - 1];
   if (!last) throw new Error(`${entity} has shown no sidebar: click its menu item first`);
+  return last;
+}
+
+/**
+ * The last modal dialog UiHost recorded for `entity` (after a menu click ran showModalDialog), or
+ * the last one with `title` when given.
+ */
+export function recordedDialog(harness: Harness, entity: string, title?: string): DialogRecord {
+  const dialogs = harness.ws
+    .entity(entity)
+    .ui.dialogs.filter((d) => d.modal && (title === undefined || d.title === title));
+  const last = dialogs[dialogs.length - 1];
+  if (!last)
+    throw new Error(
+      `${entity} has shown no modal dialog${title === undefined ? '' : ` "${title}"`}: click its menu item first`,
+    );
   return last;
 }
 

@@ -7,7 +7,14 @@ import {
   type MailEntry,
 } from '../../src/core/state/entity-state';
 import { rowToCase } from '../../src/gas/case-rows';
-import { CASES_SHEET, OUTBOX_SHEET, type SheetSpec } from '../../src/gas/sheet-schema';
+import {
+  CASES_SHEET,
+  CONTACTS_SHEET,
+  OUTBOX_SHEET,
+  SETTINGS_SHEET,
+  type SheetSpec,
+} from '../../src/gas/sheet-schema';
+import { SETTING_ROWS } from '../../src/gas/settings-rows';
 import type { CaseRecord } from '../../src/core/cases/case-record';
 import { isDateValue } from '../simulator/services/spreadsheet-cell';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
@@ -190,4 +197,22 @@ function readOutboxSheet(model: SpreadsheetModel): OutboxRow[] {
       sentAt: row.sentAt instanceof Date ? row.sentAt.toISOString() : null,
       lastError: String(row.lastError ?? ''),
     }));
+}
+
+/** The data store an entity's setup created: the spreadsheet its `Configuración` names. */
+export function dataStoreOf(
+  spreadsheets: { get(id: string): SpreadsheetModel | undefined },
+  entity: SpreadsheetModel,
+): SpreadsheetModel | null {
+  const label = SETTING_ROWS.find((r) => r.key === 'contactStoreUrl')!.label.toLowerCase();
+  const url = readSheetObjects(entity, SETTINGS_SHEET)
+    .map((r) => ({ key: String(r.key ?? '').toLowerCase(), value: String(r.value ?? '') }))
+    .find((r) => r.key === label)?.value;
+  const id = url ? /\/spreadsheets\/d\/([^/]+)/.exec(url)?.[1] : undefined;
+  return id ? (spreadsheets.get(id) ?? null) : null;
+}
+
+/** What the data store holds, one object per case (column keys of `CONTACTS_SHEET`). */
+export function readContacts(store: SpreadsheetModel | null): RowObject[] {
+  return store ? readSheetObjects(store, CONTACTS_SHEET) : [];
 }

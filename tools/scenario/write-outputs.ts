@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_STATUS_LABELS } from '../../src/core/cases/case-record';
-import { CASES_SHEET } from '../../src/gas/sheet-schema';
+import { isMasked } from '../../src/core/privacy/contact-data';
+import { readText } from '../../src/gas/cell-values';
+import { CASES_SHEET, CONTACTS_SHEET } from '../../src/gas/sheet-schema';
 import { renderSheetHtml } from '../simulator/services/render-sheet';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
-import { readAllCases, readOutbox } from './read-back';
+import { dataStoreOf, readAllCases, readContacts, readOutbox } from './read-back';
 import type { ScenarioResult } from './run-scenario';
 
 export interface EntitySummary {
@@ -91,10 +93,19 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
       alerts: c.alerts,
       events: c.events,
     }));
+    // The outbox sheet names citizens masked (every clerk reads it); outbox.json names the real
+    // recipient, the address the data store held when the mail went.
+    const store = dataStoreOf(result.workspace.spreadsheets, model);
+    const emailOf = new Map(
+      readContacts(store).map((c) => [
+        String(c.radicado ?? ''),
+        readText(c.email).replace(/^'/, ''),
+      ]),
+    );
     const outbox = readOutbox(model, result.workspace.entity(entity.id).properties.snapshot()).map(
       ({ key, to, kind, radicado, subject, sentAt, status, attempts, lastError }) => ({
         key,
-        to,
+        to: isMasked(to) ? (emailOf.get(radicado) ?? to) : to,
         kind,
         radicado,
         subject,
@@ -123,6 +134,12 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
     );
     writeFileSync(join(dir, 'tracking.csv'), renderSafeCsv(model, CASES_SHEET.name));
     writeFileSync(join(dir, 'tracking.html'), trackingHtml(model, CASES_SHEET.name));
+    // The data store, apart: only the data stewards can open it in the real deployment.
+    if (store)
+      writeFileSync(
+        join(dir, 'datos-peticionarios.csv'),
+        renderSafeCsv(store, CONTACTS_SHEET.name),
+      );
     const byStatus: Record<string, number> = {};
     for (const c of cases)
       byStatus[CASE_STATUS_LABELS[c.status]] = (byStatus[CASE_STATUS_LABELS[c.status]] ?? 0) + 1;

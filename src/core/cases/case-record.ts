@@ -72,6 +72,11 @@ export interface Petitioner {
   readonly municipality: string;
   readonly preferredChannel: string;
   readonly acceptsEmailNotification: boolean;
+  /**
+   * The petitioner asked for reserva de identidad: staff see `Identidad reservada`, the name is
+   * only in the data store. Absent in cases filed before the option existed (false).
+   */
+  readonly identityReserved?: boolean;
 }
 
 export interface CaseRecord {

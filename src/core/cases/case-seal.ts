@@ -67,7 +67,7 @@ function secondsIso(iso: string): string {
  */
 export function sealedFields(record: CaseRecord): Array<string | number | boolean> {
   const p = record.petitioner;
-  return [
+  const fields: Array<string | number | boolean> = [
     record.radicado,
     secondsIso(record.receivedAt),
     record.channel,
@@ -101,6 +101,10 @@ export function sealedFields(record: CaseRecord): Array<string | number | boolea
     JSON.stringify(compactEvents(record.events)),
     record.chainHead,
   ];
+  // Added after rows were sealed without it: only a reserved identity adds a field, so every seal
+  // written before the option existed still verifies.
+  if (p.identityReserved) fields.push('identityReserved');
+  return fields;
 }
 
 export function sealRecord(secret: string, record: CaseRecord): string {

@@ -23,6 +23,10 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   integridad: 'Verificación de integridad',
   restaurado: 'Restauración desde el Historial',
   correo_rechazado: 'Correo rechazado',
+  reserva_identidad: 'Reserva de identidad',
+  datos_corregidos: 'Corrección de datos del titular',
+  datos_anonimizados: 'Anonimización de datos del titular',
+  datos_exportados: 'Consulta de datos del titular',
 };
 
 export function eventLabel(event: string): string {

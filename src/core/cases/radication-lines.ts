@@ -37,7 +37,14 @@ export function radicationLines(
   secret: string,
   record: Pick<
     CaseRecord,
-    'radicado' | 'channel' | 'receivedAt' | 'dueDate' | 'dependency' | 'assignee' | 'alerts'
+    | 'radicado'
+    | 'channel'
+    | 'receivedAt'
+    | 'dueDate'
+    | 'dependency'
+    | 'assignee'
+    | 'alerts'
+    | 'petitioner'
   >,
   facts: RadicationFacts,
 ): JournalLine[] {
@@ -47,6 +54,15 @@ export function radicationLines(
       `Canal ${record.channel}; recibido ${formatLocalInstant(Date.parse(record.receivedAt))}; vence ${formatDateEs(record.dueDate)}. ${keyMarker(facts.key)}`,
     ],
     ['asignado', `${facts.reason}: ${record.dependency} / ${record.assignee || 'sin responsable'}`],
+    // That it was asked, never who asked: the name is only in the data store.
+    ...(record.petitioner.identityReserved
+      ? [
+          [
+            'reserva_identidad',
+            'El peticionario pidió reserva de identidad: su nombre y sus datos solo están en la hoja de datos de peticionarios.',
+          ] as [string, string],
+        ]
+      : []),
     ...record.alerts.map((alert): [string, string] => ['alerta', alert]),
   ];
   const lines: JournalLine[] = [];

@@ -10,6 +10,7 @@ export const FIELD_CODES = [
   'idType',
   'idNumber',
   'name',
+  'identityReserved',
   'address',
   'municipality',
   'email',
@@ -117,6 +118,15 @@ export const FORM_QUESTIONS: readonly QuestionDefinition[] = [
     title: 'Nombres y apellidos o razón social',
     help: '',
     required: true,
+  },
+  {
+    code: 'identityReserved',
+    section: 'identity',
+    kind: 'choice',
+    title: '¿Solicita reserva de identidad?',
+    help: 'Para denuncias: si teme represalias, su nombre y sus datos solo los verán las personas a cargo de los datos personales de la entidad, no los funcionarios que tramitan el caso. Igual recibirá la respuesta.',
+    required: false,
+    choices: [NO, YES],
   },
   {
     code: 'address',

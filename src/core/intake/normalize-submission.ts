@@ -57,7 +57,15 @@ export function isValidEmail(text: string): boolean {
   return text.length <= 254 && EMAIL_PATTERN.test(text);
 }
 
-export function normalizeSubmission(raw: RawAnswers): NormalizedSubmission {
+export interface NormalizeOptions {
+  /** The types the entity offers reserva de identidad for (a request on another type is kept, flagged). */
+  readonly identityReserveTypes?: readonly RequestTypeCode[];
+}
+
+export function normalizeSubmission(
+  raw: RawAnswers,
+  options: NormalizeOptions = {},
+): NormalizedSubmission {
   const alerts: SubmissionAlert[] = [];
   const longTexts: LongText[] = [];
   const field = (code: FieldCode): string => {
@@ -79,11 +87,12 @@ export function normalizeSubmission(raw: RawAnswers): NormalizedSubmission {
   const anonymous = field('anonymous') === YES;
   const email = field('email').toLowerCase();
   const emailDeliverable = email !== '' && isValidEmail(email);
-  if (email && !emailDeliverable) alerts.push({ code: 'EMAIL_INVALID', details: { value: email } });
+  // The invalid value itself never goes into an alert: alerts reach the Historial (Ley 1581).
+  if (email && !emailDeliverable) alerts.push({ code: 'EMAIL_INVALID', details: {} });
 
   const idNumber = anonymous ? '' : field('idNumber');
   if (idNumber && !ID_NUMBER_PATTERN.test(idNumber)) {
-    alerts.push({ code: 'ID_NUMBER_INVALID', details: { value: idNumber } });
+    alerts.push({ code: 'ID_NUMBER_INVALID', details: {} });
   }
 
   const petitioner: Petitioner = {
@@ -98,7 +107,13 @@ export function normalizeSubmission(raw: RawAnswers): NormalizedSubmission {
     municipality: anonymous ? '' : field('municipality'),
     preferredChannel: field('preferredChannel'),
     acceptsEmailNotification: field('acceptsEmailNotification') === YES,
+    // Asked of named petitioners only: an anonymous filing has no identity to reserve.
+    ...(!anonymous && field('identityReserved') === YES ? { identityReserved: true } : {}),
   };
+  const reserveTypes = options.identityReserveTypes ?? ['denuncia'];
+  if (petitioner.identityReserved && !reserveTypes.includes(declaredType ?? 'peticion_general'))
+    // Honoured all the same: a petitioner who asked is never exposed because of the type chosen.
+    alerts.push({ code: 'IDENTITY_RESERVE_OTHER_TYPE', details: {} });
   if (!petitioner.email && !petitioner.phone && !petitioner.address) {
     alerts.push({ code: 'CONTACT_MISSING', details: {} });
   }

@@ -47,6 +47,19 @@ function keyOf(kind: MailKind, record: CaseRecord, event: CaseEvent, to: string)
   return `${kind}:${record.radicado}:${event.at}:${to.toLowerCase()}`;
 }
 
+/**
+ * Who filed, for the competent entity: the name and the contact they gave (the letter is rendered
+ * from the data store when it is sent), or only that the identity is reserved.
+ */
+function petitionerLine(record: CaseRecord): string {
+  const p = record.petitioner;
+  if (p.anonymous) return 'Anónimo';
+  if (p.identityReserved)
+    return 'identidad reservada a su solicitud; la entidad le comunicó el traslado para que se dirija a ustedes';
+  const contact = [p.email, p.phone, p.address].filter((v) => v !== '').join(', ');
+  return `${p.name || '(sin nombre)'}${p.idNumber ? `, ${p.idType || 'documento'} ${p.idNumber}` : ''}${contact ? `. Contacto: ${contact}` : ''}`;
+}
+
 /** The forwarding letter (oficio remisorio) of a transfer: to the competent entity, copied to the citizen. */
 function forwardingLetter(record: CaseRecord, event: CaseEvent, ctx: NoticeContext): string {
   return [
@@ -54,7 +67,7 @@ function forwardingLetter(record: CaseRecord, event: CaseEvent, ctx: NoticeConte
     `${ctx.entityName} les remite por competencia la solicitud radicada con el número ${record.radicado}, recibida el ${formatDateEs(record.effectiveReceiptDate)} (Ley 1437 de 2011, art. 21).`,
     `Tipo: ${REQUEST_TYPE_LABELS[record.type]}`,
     `Asunto: ${record.subject || '(sin asunto)'}`,
-    `Peticionario: ${record.petitioner.anonymous ? 'Anónimo' : record.petitioner.name || '(sin nombre)'}${record.petitioner.email ? `, ${record.petitioner.email}` : ''}`,
+    `Peticionario: ${petitionerLine(record)}`,
     event.reason ? `Motivo del traslado: ${event.reason}` : '',
     '',
     `Texto de la solicitud: ${record.description}`,
@@ -75,7 +88,8 @@ function citizenNotice(
   const mail = (kind: TemplateKind, extra: Record<string, string>): OutboundMail =>
     composeMail(
       kind,
-      { key: keyOf(kind, record, event, to), radicado: record.radicado, to },
+      // Keyed without the address: queued with the masked one, sent with the data store's.
+      { key: keyOf(kind, record, event, 'peticionario'), radicado: record.radicado, to },
       { ...values, ...extra },
       texts,
     );

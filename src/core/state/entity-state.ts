@@ -7,6 +7,7 @@
 //   `cfg.dirty`  when a settings sheet was last edited (the snapshot is rebuilt if older)
 //   `f.<key>`    one filing not yet folded into the Historial, keyed by its idempotency key
 //   `m.<key>`    one mail not yet sent or recorded in `Bandeja de salida`
+import type { ContactRecord } from '../privacy/contact-data';
 import type { Channel } from '../cases/case-record';
 import type { MailKind } from '../notifications/mail';
 
@@ -108,8 +109,10 @@ export interface FilingEntry {
   readonly assignee?: string;
   /** Hash of the radication's last line: the row's chain head until an act follows. */
   readonly head?: string;
-  /** The citizen's address the acknowledgement was sent to. */
+  /** The citizen's address the acknowledgement was sent to (masked). */
   readonly ack?: string;
+  /** The petitioner's data, until the review writes it to the data store (Ley 1581). */
+  readonly contact?: ContactRecord;
   /** Its mail (the acknowledgement's record, the assignee's notice) was queued by a review. */
   readonly mailed?: boolean;
   readonly journaled: boolean;

@@ -72,6 +72,9 @@ export function createSpreadsheetApp(
     if (id !== env.activeSpreadsheetId) exec.requireAuthorization(`SpreadsheetApp.${method}`);
     const model = store.get(id);
     if (!model) throw new ScriptError(OPEN_FAILED.replace('openById', method));
+    // A file not shared with the user running fails the same way as a missing one (commonly reported).
+    if (id !== env.activeSpreadsheetId && !model.canOpen(exec.effectiveUser))
+      throw new ScriptError(OPEN_FAILED.replace('openById', method));
     return api.spreadsheet(model);
   };
   return {
@@ -113,9 +116,10 @@ export function createSpreadsheetApp(
     create(name: string): object {
       exec.charge('SpreadsheetApp.create');
       exec.requireAuthorization('SpreadsheetApp.create');
-      return api.spreadsheet(
-        store.create(String(name), { owner: exec.effectiveUser || undefined }),
-      );
+      const model = store.create(String(name), { owner: exec.effectiveUser || undefined });
+      // A new file is the creator's alone until shared (Drive).
+      model.shares = new Map();
+      return api.spreadsheet(model);
     },
     // developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush(): writes are applied at once here.
     flush(): void {

@@ -4,7 +4,7 @@ import { ScriptError } from '../kernel';
 import { parseA1, splitSheetPrefix } from './spreadsheet-a1';
 import { sheetOf, signatureError, type SheetsApi } from './spreadsheet-api';
 import type { SpreadsheetModel } from './spreadsheet-model';
-import { ProtectionApi, userObject } from './spreadsheet-protection';
+import { emailOf, ProtectionApi, userObject } from './spreadsheet-protection';
 import { checkRect } from './spreadsheet-range-state';
 import { appendRowTo } from './spreadsheet-sheet';
 
@@ -48,6 +48,67 @@ export class SpreadsheetApi {
   getOwner(): object {
     this.#charge('getOwner');
     return userObject(this.#model.owner);
+  }
+
+  #shares(): Map<string, 'editor' | 'viewer'> {
+    if (this.#model.shares === null) this.#model.shares = new Map();
+    return this.#model.shares;
+  }
+
+  #share(method: string, who: unknown, role: 'editor' | 'viewer'): this {
+    this.#charge(method);
+    const email = emailOf(who);
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ScriptError(`Invalid email: ${email}`);
+    if (email === this.#model.owner) return this;
+    const shares = this.#shares();
+    // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditor(String): a viewer is promoted; adding a viewer never demotes an editor.
+    if (role === 'editor' || shares.get(email) !== 'editor') shares.set(email, role);
+    return this;
+  }
+
+  #unshare(method: string, who: unknown, role: 'editor' | 'viewer'): this {
+    this.#charge(method);
+    const email = emailOf(who);
+    if (this.#model.shares?.get(email) === role) this.#model.shares.delete(email);
+    return this;
+  }
+
+  #people(role: 'editor' | 'viewer'): object[] {
+    return [...(this.#model.shares ?? new Map()).entries()]
+      .filter(([, r]) => r === role)
+      .map(([email]) => userObject(email));
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditor(String)
+  addEditor(who: unknown): this {
+    return this.#share('addEditor', who, 'editor');
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addViewer(String)
+  addViewer(who: unknown): this {
+    return this.#share('addViewer', who, 'viewer');
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#removeEditor(String)
+  removeEditor(who: unknown): this {
+    return this.#unshare('removeEditor', who, 'editor');
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#removeViewer(String): viewers and commenters.
+  removeViewer(who: unknown): this {
+    return this.#unshare('removeViewer', who, 'viewer');
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors(): the owner is given by getOwner() here (UNVERIFIED whether Drive lists the owner too; callers handle both).
+  getEditors(): object[] {
+    this.#charge('getEditors');
+    return this.#people('editor');
+  }
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getViewers(): viewers and commenters.
+  getViewers(): object[] {
+    this.#charge('getViewers');
+    return this.#people('viewer');
   }
 
   // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetByName(String): null if absent.

@@ -41,6 +41,12 @@ export class SpreadsheetModel {
   activeCell: { row: number; col: number } = { row: 1, col: 1 };
   readonly protections: ProtectionModel[] = [];
   readonly toasts: Toast[] = [];
+  /**
+   * The file's sharing (Drive), by lower-cased email. `null` for a spreadsheet the harness made
+   * without modelling sharing (an entity's tracking spreadsheet: everyone the harness runs as may
+   * open it); a spreadsheet a script creates is shared with its owner only.
+   */
+  shares: Map<string, 'editor' | 'viewer'> | null = null;
   private sheetCounter = 0;
   private protectionCounter = 0;
 
@@ -58,6 +64,13 @@ export class SpreadsheetModel {
     this.owner = (options.owner ?? DEFAULT_OWNER).toLowerCase();
     // A new Sheets file has one 1000 x 26 sheet named after the locale ("Hoja 1" in Spanish).
     this.activeSheet = this.addSheet(this.defaultSheetName());
+  }
+
+  /** Whether `email` may open the file: its owner, or someone it is shared with. */
+  canOpen(email: string): boolean {
+    if (this.shares === null) return true;
+    const who = email.toLowerCase();
+    return who !== '' && (who === this.owner || this.shares.has(who));
   }
 
   /** Harness access to a sheet by name. */

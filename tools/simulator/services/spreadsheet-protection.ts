@@ -13,7 +13,7 @@ export function userObject(email: string): object {
   };
 }
 
-function emailOf(value: unknown): string {
+export function emailOf(value: unknown): string {
   if (typeof value === 'object' && value !== null && 'getEmail' in value) {
     const get = (value as { getEmail: unknown }).getEmail;
     if (typeof get === 'function') return String(get.call(value)).toLowerCase();
