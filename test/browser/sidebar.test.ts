@@ -39,6 +39,7 @@ interface VerbalFiling {
   readonly phone?: string;
   readonly address?: string;
   readonly municipality?: string;
+  readonly identityReserved?: boolean;
   readonly preferredChannel?: string;
   readonly acceptsEmail?: boolean;
   readonly subject: string;
@@ -79,6 +80,7 @@ async function fileVerbal(page: Page, filing: VerbalFiling): Promise<void> {
     await page.getByLabel('Nombres y apellidos o razón social').fill(filing.name ?? '');
     await page.getByLabel('Dirección de correspondencia').fill(filing.address ?? '');
     await page.getByLabel('Municipio').fill(filing.municipality ?? '');
+    await page.getByLabel('Pide reserva de identidad').setChecked(filing.identityReserved === true);
   }
   await page.getByLabel('Correo electrónico', { exact: true }).fill(filing.email ?? '');
   await page.getByLabel('Teléfono').fill(filing.phone ?? '');
@@ -310,6 +312,41 @@ describe('Radicar verbal in Chromium', () => {
       'registerVerbal',
       'registerVerbal',
     ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a walk-in denunciante who asks for reserva de identidad is named nowhere staff look', async () => {
+    const desk = newDesk();
+    const { page, pageErrors } = await browser.open(desk, CLERK);
+    await fileVerbal(page, {
+      ...WALK_IN,
+      type: 'Denuncia',
+      identityReserved: true,
+      subject: 'Cobro irregular en la ventanilla',
+    });
+    expect((await settled(page, 'status')).text).toBe('Radicado 2026-000001');
+    const [record] = desk.cases();
+    expect(record.petitioner).toMatchObject({
+      name: 'Identidad reservada',
+      identityReserved: true,
+    });
+    desk.sweep();
+    expect(desk.contactOf(record.radicado)).toMatchObject({
+      name: WALK_IN.name,
+      identityReserved: 'Sí',
+    });
+    // The case at the desk: no name, the reservation said.
+    await page.getByRole('tab', { name: 'Buscar caso' }).click();
+    await page.getByLabel('Radicado', { exact: true }).fill(record.radicado);
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('#case-fields dt')].some((dt) => dt.textContent === 'Peticionario')`,
+      undefined,
+      { timeout: 5000 },
+    );
+    const shown = await page.locator('#case-fields').textContent();
+    expect(shown).toContain('Identidad reservada');
+    expect(shown).not.toContain('Zapata');
     expect(pageErrors).toEqual([]);
   });
 
