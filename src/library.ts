@@ -127,7 +127,7 @@ export function handleRpc(services: unknown, method: unknown, payload: unknown):
 export function doGet(
   services: unknown,
   e?: GoogleAppsScript.Events.DoGet,
-): GoogleAppsScript.HTML.HtmlOutput {
+): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   const app = compose(services);
   // The same desk page as the sidebar, for clerks who only view the spreadsheet (strict mode):
   // the web app runs as the owner and names the visitor when both share the domain.

@@ -11,7 +11,7 @@ import { followUpToken } from '../core/cases/case-seal';
 import { radicationLines } from '../core/cases/radication-lines';
 import { computeCaseClock, type CaseClock } from '../core/clock/case-clock';
 import { formatMessage } from '../core/messages';
-import { contactOf, maskEmail, maskPetitioner, scrubAddress } from '../core/privacy/contact-data';
+import { contactOf, maskPetitioner, scrubAddress } from '../core/privacy/contact-data';
 import type { Petitioner } from '../core/cases/case-record';
 import {
   normalizeSubmission,
@@ -207,18 +207,26 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
     // writes one small entry per filing.
     if (submission.emailDeliverable) {
       // The citizen's own mail is addressed and greets them from what they typed, in hand here.
-      const mail = planAcknowledgement(
-        { ...record, petitioner: submission.petitioner },
-        {
-          entityName: settings.name,
-          receivedLocal: formatLocalInstant(request.receivedAt),
-          termDays: clock.termDays,
-          followUpLink: followUpLink(settings.followUpUrl, radicado, token),
-          texts: textsOf(settings, deps.config.templates),
-        },
-      );
+      const context = {
+        entityName: settings.name,
+        receivedLocal: formatLocalInstant(request.receivedAt),
+        termDays: clock.termDays,
+        followUpLink: followUpLink(settings.followUpUrl, radicado, token),
+        texts: textsOf(settings, deps.config.templates),
+      };
+      const mail = planAcknowledgement({ ...record, petitioner: submission.petitioner }, context);
+      // What the outbox sheet may record of it is planned from the row as staff see it (a
+      // template may put the name in the subject; a reserved one must not reach the sheet).
+      const shown = planAcknowledgement(record, context);
       ack = {
-        entry: newMailEntry('acuse', mail.key, radicado, maskEmail(mail.to), mail.subject, nowIso),
+        entry: newMailEntry(
+          'acuse',
+          mail.key,
+          radicado,
+          record.petitioner.email,
+          shown.subject,
+          nowIso,
+        ),
         mail,
       };
     }
@@ -237,7 +245,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
       dependency: record.dependency,
       assignee: record.assignee,
       head: record.chainHead,
-      ...(ack ? { ack: maskEmail(ack.mail.to) } : {}),
+      ...(ack ? { ack: record.petitioner.email } : {}),
       // Until the review moves it to the data store (intake does not open a second spreadsheet).
       ...(hasContact(submission.petitioner)
         ? { contact: contactOf(radicado, submission.petitioner, nowIso) }
@@ -270,6 +278,8 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
         [filingKey(request.key)]: JSON.stringify({
           ...filing,
           ack: undefined,
+          // The response is radicated again under a new number, with its own copy of the data.
+          contact: undefined,
           seq: 0,
           failed: reason,
         }),
@@ -297,7 +307,7 @@ export function radicateSubmission(deps: IntakeDeps, request: IntakeRequest): In
   const tried = trySend(deps.mailer, ack.mail);
   if (tried.ok) return { ...outcome, mailsSent: 1 };
   // MailApp's error may quote the address; the log and the outbox show it masked.
-  const sent = { ...tried, error: scrubAddress(tried.error, ack.mail.to) };
+  const sent = { ...tried, error: scrubAddress(tried.error, ack.mail.to, ack.entry.to) };
   const entry = afterAttempt({ ...ack.entry, attempts: 0 }, sent, isoSeconds(deps.clock.now()));
   deps.log.error(
     `${outcome.status === 'radicated' ? outcome.radicado : ''}: ${formatMessage('MAIL_SEND_FAILED', { error: sent.error })}`,

@@ -110,7 +110,21 @@ export function renderMail(
       templates: ctx.config.templates,
       caseLink: ctx.caseLink,
     });
-    return planned.find((mail) => mail.key === entry.key) ?? null;
+    // Queued before citizen notices were keyed without the address (`…:peticionario`): the same
+    // kind of the same act is the same notice.
+    const prefix = `${entry.kind}:${record.radicado}:${entry.eventAt}:`;
+    return (
+      planned.find((mail) => mail.key === entry.key) ??
+      planned.find(
+        (mail) =>
+          mail.kind === entry.kind &&
+          mail.kind !== 'asignacion' &&
+          mail.kind !== 'traslado_entidad' &&
+          mail.key.startsWith(prefix) &&
+          entry.key.startsWith(prefix),
+      ) ??
+      null
+    );
   }
   if (entry.kind === 'asignacion')
     return {

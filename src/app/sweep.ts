@@ -40,9 +40,9 @@ import {
   type IntakeDeps,
 } from './intake';
 import { afterAttempt, newMailEntry, renderMail, SEND_RESERVE_MS, trySend } from './mail-delivery';
-import { contactOfLegacyRow, lookUpContacts } from './contacts';
+import { contactOfLegacyRow, lookUpContacts, type ContactLookup } from './contacts';
 import { isValidEmail } from '../core/intake/normalize-submission';
-import { scrubAddress, type ContactRecord } from '../core/privacy/contact-data';
+import { ANONYMISED_NAME, scrubAddress, type ContactRecord } from '../core/privacy/contact-data';
 import type { ContactBook } from '../ports/contact-book';
 import { bogotaMinutesOf } from '../core/calendar/calendar-date';
 import { CONTACT_MAIL_KINDS, type OutboundMail } from '../core/notifications/mail';
@@ -380,7 +380,8 @@ export function foldedFiling(filing: FilingEntry): FilingEntry {
  * citizens' mail is still addressed from there, and the next review tries again.
  */
 function storeFilingContacts(deps: SweepDeps, state: EntityState, changes: StateChanges): number {
-  const holding = [...state.filings.entries()].filter(([, f]) => f.contact);
+  // A failed filing's number was never used: its data is not a case's (the retry carries it).
+  const holding = [...state.filings.entries()].filter(([, f]) => f.contact && !f.failed);
   if (holding.length === 0 || !deps.contacts) return 0;
   deps.contacts.put(holding.map(([, f]) => f.contact!));
   for (const [key, filing] of holding) {
@@ -558,23 +559,25 @@ function deliver(
     }
     let contact: ContactRecord | null = null;
     if (CONTACT_MAIL_KINDS.has(entry.kind) && entry.body === undefined) {
-      contact = lookup.found.get(entry.radicado) ?? null;
-      if (!contact && !lookup.available) {
-        // Not this execution's to address (a clerk's): the owner's review sends it.
+      const addressing = addressOf(entry, lookup, reader);
+      if (addressing.wait) {
+        // Not this execution's to address (a clerk's), or the store lacks the case: it waits,
+        // never dropped; the outbox says why.
         awaitingContact += 1;
+        if (addressing.why && entry.lastError !== addressing.why)
+          updated.set(entry.key, { ...entry, lastError: addressing.why, recorded: false });
         continue;
       }
-      contact ??= legacyContact(reader, entry.radicado);
-      const address = entry.kind === 'traslado_entidad' ? entry.to : (contact?.email ?? '');
-      if (!contact || contact.anonymisedAt || !isValidEmail(address)) {
+      if (addressing.omit) {
         updated.set(entry.key, {
           ...entry,
           status: 'omitido',
-          lastError: 'Sin datos de contacto del peticionario (anonimizados o corregidos)',
+          lastError: addressing.omit,
           recorded: false,
         });
         continue;
       }
+      contact = addressing.contact;
     }
     const mail = CLOCK_ALERT_KINDS.has(entry.kind)
       ? renderAlert(deps, reader, entry, today)
@@ -596,7 +599,9 @@ function deliver(
     }
     const sentTo = trySend(deps.mailer, mail);
     // MailApp's error may quote the address: what reaches the outbox sheet shows it masked.
-    const outcome = sentTo.ok ? sentTo : { ...sentTo, error: scrubAddress(sentTo.error, mail.to) };
+    const outcome = sentTo.ok
+      ? sentTo
+      : { ...sentTo, error: scrubAddress(sentTo.error, mail.to, contact ? entry.to : undefined) };
     const next = afterAttempt(entry, outcome, isoSeconds(deps.clock.now()));
     if (outcome.ok) {
       sent += 1;
@@ -625,6 +630,36 @@ function deliver(
   return awaitingContact > 0
     ? { sent, deferred, failed, awaitingContact }
     : { sent, deferred, failed };
+}
+
+/** Why a mail of a case waits in the store; stays in `Último error` until it goes. */
+const NOT_IN_STORE = 'Sin datos del peticionario en la hoja de datos de peticionarios';
+
+/**
+ * How a mail that needs the petitioner's data is addressed: with the data store's contact, or
+ * it waits (this execution cannot open the store, or the store lacks the case), or it is left
+ * (the titular was anonymised or has no valid address). A transfer's letter goes to the competent
+ * entity's own address: it waits only for a named petitioner's contact.
+ */
+function addressOf(
+  entry: MailEntry,
+  lookup: ContactLookup,
+  reader: CaseReader,
+): { wait?: true; why?: string; omit?: string; contact: ContactRecord | null } {
+  const found = lookup.found.get(entry.radicado) ?? null;
+  if (!found && !lookup.available) return { wait: true, contact: null };
+  const contact = found ?? legacyContact(reader, entry.radicado);
+  if (entry.kind === 'traslado_entidad') {
+    if (contact) return { contact: contact.anonymisedAt ? null : contact };
+    const petitioner = reader.get(entry.radicado)?.record.petitioner;
+    const named = petitioner && !petitioner.anonymous && petitioner.name !== ANONYMISED_NAME;
+    return named ? { wait: true, why: NOT_IN_STORE, contact: null } : { contact: null };
+  }
+  if (!contact) return { wait: true, why: NOT_IN_STORE, contact: null };
+  if (contact.anonymisedAt) return { omit: 'Titular anonimizado', contact: null };
+  if (!isValidEmail(contact.email))
+    return { omit: 'El peticionario no tiene un correo válido', contact: null };
+  return { contact };
 }
 
 /** The contact a row from before the data store still holds, when the row is intact. */

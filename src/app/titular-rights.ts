@@ -145,9 +145,11 @@ function actOnTitular(
     if (contacts.length === 0) return fail('TITULAR_NOT_FOUND');
     const nowIso = isoSeconds(deps.clock.now());
     const secret = entity.secret;
-    const store: ContactRecord[] = [];
-    const filings: Record<string, string> = {};
-    const radicados: string[] = [];
+    const planned: Array<{
+      contact: ContactRecord;
+      located: LocatedCase | null;
+      outcome: ReturnType<typeof act>;
+    }> = [];
     const skipped: string[] = [];
     for (const contact of contacts) {
       const located = deps.cases.locate(contact.radicado, rowHint(state, contact.radicado));
@@ -156,12 +158,20 @@ function actOnTitular(
         skipped.push(contact.radicado);
         continue;
       }
-      const outcome = act(contact, located?.record ?? null, nowIso);
-      if (outcome.contact) store.push(outcome.contact);
-      // A filing the review has not moved yet keeps the new data, not the old.
+      planned.push({ contact, located, outcome: act(contact, located?.record ?? null, nowIso) });
+    }
+    // The data store first: a correction reaches the citizen's mail, an anonymisation deletes the
+    // data, even if a row write fails after it (that row is corrected by running the act again).
+    const store = planned.flatMap((p) => (p.outcome.contact ? [p.outcome.contact] : []));
+    deps.contacts!.put(store);
+    const filings: Record<string, string> = {};
+    for (const { contact, outcome } of planned)
       for (const [key, filing] of state.filings)
         if (filing.radicado === contact.radicado && filing.contact && outcome.contact)
           filings[filingKey(key)] = JSON.stringify({ ...filing, contact: outcome.contact });
+    if (Object.keys(filings).length > 0) deps.store.write(filings);
+    const radicados: string[] = [];
+    for (const { contact, located, outcome } of planned) {
       let next: CaseRecord | null = null;
       if (located && outcome.record) {
         const line = chainLine(secret, located.record.chainHead, {
@@ -183,8 +193,6 @@ function actOnTitular(
       afterLine?.(contact.radicado, secret, next);
       radicados.push(contact.radicado);
     }
-    deps.contacts!.put(store);
-    if (Object.keys(filings).length > 0) deps.store.write(filings);
     return ok({ radicados, skipped });
   } catch (error) {
     return failed(error);

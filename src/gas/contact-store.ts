@@ -133,9 +133,9 @@ export interface ContactStoreSetup {
 }
 
 /**
- * The data store, created when the settings name none (or name one that cannot be opened), with
- * its sheet and headers; shared as editors with exactly the stewards (the owner always keeps it).
- * Runs as the owner (setup, the daily review).
+ * The data store, created when the settings name none, with its sheet and headers; shared as
+ * editors with exactly the stewards (the owner always keeps it). Runs as the owner (setup, the daily
+ * review). Throws `CONTACT_STORE_DENIED` when the store the settings name cannot be opened.
  */
 export function ensureContactStore(input: {
   readonly url: string;
@@ -144,10 +144,13 @@ export function ensureContactStore(input: {
 }): ContactStoreSetup {
   let spreadsheet: Spreadsheet | null = null;
   if (input.url) {
+    // A store that cannot be opened is never replaced on its own: a Drive hiccup or an admin who
+    // is not a steward would otherwise start an empty store and every citizen's mail would lose
+    // its address. The admin decides (blank the setting to start a new one).
     try {
       spreadsheet = SpreadsheetApp.openById(spreadsheetIdOf(input.url));
     } catch {
-      spreadsheet = null;
+      throw new DomainError('CONTACT_STORE_DENIED');
     }
   }
   const created = spreadsheet === null;

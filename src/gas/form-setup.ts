@@ -122,6 +122,8 @@ export function ensureCitizenForm(input: {
   readonly dependencies: readonly string[];
   /** Help texts from Configuración (the privacy notice of the consent question…), by question. */
   readonly helpTexts?: Partial<Record<FieldCode, string>>;
+  /** The web app's page of published answers (CPACA art. 69), '' before the web app exists. */
+  readonly publicationsUrl?: string;
   /** `Spreadsheet.getFormUrl()`: the form already linked to the spreadsheet, if any. */
   readonly linkedFormUrl: string | null;
 }): FormSetupResult {
@@ -140,7 +142,8 @@ export function ensureCitizenForm(input: {
       'Presente aquí su PQRSD. Recibirá un número de radicado y la fecha límite de respuesta. Los campos marcados con * son obligatorios; si presenta la solicitud de forma anónima no le pediremos sus datos.',
     )
     .setConfirmationMessage(
-      'Recibimos su solicitud. Si dejó un correo electrónico, le enviaremos el número de radicado y el enlace para seguir su caso.',
+      // The same for everyone (an anonymous filer gets no private link): where answers are published.
+      `Recibimos su solicitud. Si dejó un correo electrónico, le enviaremos el número de radicado y el enlace para seguir su caso.${input.publicationsUrl ? ` Si la presentó de forma anónima o sin datos de contacto, la respuesta se publicará en ${input.publicationsUrl}` : ''}`,
     );
   form.setCollectEmail(false);
   form.setAllowResponseEdits(false);

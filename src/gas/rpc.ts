@@ -4,6 +4,8 @@ import { actOnCase, rowHint } from '../app/act-on-case';
 import { mailEntriesToValues, queueActNotices } from '../app/act-notices';
 import { loadState } from '../app/entity-state-access';
 import { isoSeconds, LOCK_WAIT_MS, radicateSubmission } from '../app/intake';
+import { followUpLink } from '../app/mail-delivery';
+import { followUpToken } from '../core/cases/case-seal';
 import { deliverInChunks } from '../app/sweep';
 import {
   anonymiseTitular,
@@ -261,7 +263,7 @@ function sendNotices(app: Composition, user: string): RpcReply {
 }
 
 function receiptOf(app: Composition, radicado: string): Record<string, unknown> | null {
-  const { state } = loadState(app, true, { rebuild: false });
+  const { state, record: entity } = loadState(app, true, { rebuild: false });
   const located = app.cases.locate(radicado, rowHint(state, radicado));
   if (!located) return null;
   const record = located.record;
@@ -278,6 +280,12 @@ function receiptOf(app: Composition, radicado: string): Record<string, unknown> 
     dueDateLabel: formatDateEs(clock.dueDate),
     termDays: clock.termDays,
     explanation: clock.explanation,
+    // A filing on paper or by phone has its private link too: the receipt hands it over.
+    followUpLink: followUpLink(
+      app.config.settings.followUpUrl,
+      radicado,
+      followUpToken(entity.secret, radicado),
+    ),
   };
 }
 

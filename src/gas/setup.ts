@@ -60,8 +60,15 @@ export function repairCitizenForm(app: Composition, store: Spreadsheet | null) {
       identityReserved: identityReserveHelp(config.settings),
     },
     linkedFormUrl,
+    publicationsUrl: publicationsUrlOf(config.settings.followUpUrl),
   });
   return form;
+}
+
+/** The web app's page of published answers, from the follow-up page's address. */
+export function publicationsUrlOf(followUpUrl: string): string {
+  const base = followUpUrl.split('?')[0];
+  return base ? `${base}?publicaciones=1` : '';
 }
 
 /** The data store's file, when this execution may open it (the owner's); null otherwise. */
@@ -76,9 +83,9 @@ export function openContactStoreFile(app: Composition): Spreadsheet | null {
 }
 
 /**
- * The data store: created when missing (its address written to Configuración), its sheet repaired
- * and its sharing set to the stewards. Null, with a warning, when it cannot be (the form then
- * keeps its responses linked to a hidden, protected tab of this file).
+ * The data store: created when Configuración names none (its address is then written there), its
+ * sheet repaired and its sharing set to the stewards. Null, with a warning, when it cannot be opened
+ * or created: the form then keeps its current destination, or none (its responses stay in the form).
  */
 export function repairContactStore(
   app: Composition,
@@ -93,14 +100,12 @@ export function repairContactStore(
     });
     if (result.spreadsheet.getUrl() !== settings.contactStoreUrl)
       writeSetting(app.spreadsheet(), 'contactStoreUrl', result.spreadsheet.getUrl());
-    if (settings.contactStoreUrl && result.created)
-      warnings.push(
-        'La hoja de datos de peticionarios indicada en Configuración no se pudo abrir; se creó una nueva. Los datos de los casos anteriores siguen en la hoja anterior, si existe.',
-      );
     return { store: result.spreadsheet, created: result.created };
   } catch (error) {
     warnings.push(
-      `No se pudo crear ni abrir la hoja de datos de peticionarios (${error instanceof Error ? error.message : String(error)}); los correos a los ciudadanos esperan hasta que exista.`,
+      error instanceof DomainError && error.code === 'CONTACT_STORE_DENIED'
+        ? 'No se pudo abrir la hoja de datos de peticionarios que indica Configuración (¿se borró, o quien ejecuta no tiene acceso?). Los correos a los ciudadanos esperan hasta que se pueda abrir. Si se perdió, borre el valor de "Hoja de datos de peticionarios" y vuelva a configurar para crear una nueva.'
+        : `No se pudo crear la hoja de datos de peticionarios (${error instanceof Error ? error.message : String(error)}); los correos a los ciudadanos esperan hasta que exista.`,
     );
     return { store: null, created: false };
   }

@@ -12,6 +12,7 @@ import {
 import { dataStoreOf, readCases, readContacts, readOutbox } from '../../tools/scenario/read-back';
 import { readText } from '../../src/gas/cell-values';
 import { isValidEmail } from '../../src/core/intake/normalize-submission';
+import { usableEmail } from '../../src/core/privacy/contact-data';
 import { ACT_KINDS } from '../../src/core/cases/act-rules';
 
 const root = join(__dirname, '..', '..');
@@ -47,7 +48,8 @@ describe('default scenario', () => {
     const acks = readOutbox(model).filter((m) => m.kind === 'acuse');
     for (const c of cases) {
       const mine = acks.filter((m) => m.radicado === c.radicado);
-      const valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.petitioner.email);
+      // The row shows the address masked; a masked valid one (or a reserved one) still counts.
+      const valid = usableEmail(c.petitioner.email) !== '';
       expect(mine).toHaveLength(valid ? 1 : 0);
       if (valid) expect(mine[0]).toMatchObject({ to: c.petitioner.email, status: 'enviado' });
     }

@@ -19,6 +19,9 @@ import { HandEditError, editOpKind, type EditOp } from '../simulator/hand-edits'
 import { Workspace, type WorkspaceOptions } from '../simulator/workspace';
 import type { SpreadsheetModel } from '../simulator/services/spreadsheet-model';
 import { readAllCases } from './read-back';
+import { readTextOutput } from '../simulator/services/content';
+import { followUpToken } from '../../src/core/cases/case-seal';
+import { parseEntityState } from '../../src/core/state/entity-state';
 import { MANIFEST_FILE } from '../simulator/project-loader';
 import { responseKey } from '../../src/core/intake/prefilled-url';
 import { FORM_QUESTIONS } from '../../src/core/intake/form-definition';
@@ -28,6 +31,7 @@ import {
   type Scenario,
   type ScenarioEdit,
   type ScenarioEntity,
+  type ScenarioGet,
   type ScenarioStep,
 } from './scenario-types';
 
@@ -87,6 +91,8 @@ export interface ScenarioResult {
   readonly submissions: readonly SubmissionRecord[];
   readonly actions: readonly ActionRecord[];
   readonly owners: ReadonlyMap<string, string>;
+  /** The `get` steps' visits to the web app, in step order. */
+  readonly visits: readonly WebVisit[];
 }
 
 function ownerOf(entity: ScenarioEntity): string {
@@ -332,6 +338,7 @@ export function runScenario(
   }
   const submissions: SubmissionRecord[] = [];
   const actions: ActionRecord[] = [];
+  const visits: WebVisit[] = [];
   const entityOf = (step: ScenarioStep): ScenarioEntity =>
     scenario.entities.find((e) => e.id === step.entity) ?? scenario.entities[0];
 
@@ -458,7 +465,63 @@ export function runScenario(
       }
     } else if (step.fault === 'scriptPropertiesLost') {
       harness.loseScriptProperties(entity.id);
+    } else if (step.get) {
+      visits.push(visitWebApp(ws, harness, entity.id, step.get, index, submissions));
     }
   });
-  return { scenario, workspace: ws, harness, submissions, actions, owners };
+  return { scenario, workspace: ws, harness, submissions, actions, owners, visits };
+}
+
+/** What a `get` step's visit served: recorded in `web.json`, in step order. */
+export interface WebVisit {
+  readonly step: number;
+  readonly entity: string;
+  readonly case: string | null;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * A visitor opens the entity's web app: the case's radicado and, as asked, its real token (derived
+ * from the entity's secret, as the acknowledgement's link carries it), a wrong one, or none.
+ */
+function visitWebApp(
+  ws: Workspace,
+  harness: Harness,
+  entity: string,
+  get: ScenarioGet,
+  index: number,
+  submissions: readonly SubmissionRecord[],
+): WebVisit {
+  const path = `steps[${index}].get`;
+  const query: Record<string, string> = {};
+  if (get.case) {
+    const k = Number(get.case.slice(1));
+    const submission = submissions[k - 1];
+    if (!submission)
+      throw new ScenarioError(
+        `${path}.case: ${get.case} names no submission (${submissions.length} submitted so far)`,
+      );
+    const record = findCaseByResponse(ws, submission.entity, submission.responseId);
+    if (!record) throw new ScenarioError(`${path}.case: ${get.case} has no radicado yet`);
+    const json = get.format === 'json';
+    query[json ? 'service_request_id' : 'r'] = record.radicado;
+    const secret = parseEntityState(ws.entity(entity).properties.snapshot()).record?.secret ?? '';
+    const token = followUpToken(secret, record.radicado);
+    const wrong = token.slice(0, -1) + (token.endsWith('0') ? '1' : '0');
+    if (get.token !== 'missing')
+      query[json ? 'token' : 't'] = get.token === 'wrong' ? wrong : token;
+  }
+  if (get.format === 'json') query.format = 'json';
+  Object.assign(query, get.params ?? {});
+  const run = harness.visit(entity, query);
+  if (run.error) throw new ScenarioError(`${path}: doGet failed (${run.error.message})`);
+  const text = readTextOutput(run.value);
+  return {
+    step: index,
+    entity,
+    case: get.case ?? null,
+    contentType: text ? text.contentType : 'text/html',
+    body: run.body,
+  };
 }

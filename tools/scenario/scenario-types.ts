@@ -70,7 +70,20 @@ export interface ScenarioEdit {
 export const ENTITY_FAULTS = ['scriptPropertiesLost'] as const;
 export type EntityFault = (typeof ENTITY_FAULTS)[number];
 
-export const STEP_KINDS = ['submit', 'action', 'run', 'advanceTo', 'edit', 'fault'] as const;
+export const STEP_KINDS = ['submit', 'action', 'run', 'advanceTo', 'edit', 'fault', 'get'] as const;
+
+/**
+ * A visit to the entity's web app (`doGet`) as a citizen or another system makes it: the case's
+ * follow-up page (`token` valid, wrong or missing), its JSON status, or any page by `params`.
+ */
+export interface ScenarioGet {
+  /** `#k`: the k-th submission's case (its radicado goes in the query). */
+  readonly case?: string;
+  readonly token?: 'valid' | 'wrong' | 'missing';
+  readonly format?: 'html' | 'json';
+  /** Extra query parameters (`publicaciones`, `pagina`…), added last. */
+  readonly params?: Readonly<Record<string, string>>;
+}
 
 export interface ScenarioStep {
   readonly at: string;
@@ -83,6 +96,7 @@ export interface ScenarioStep {
   readonly advanceTo?: string;
   readonly edit?: ScenarioEdit;
   readonly fault?: EntityFault;
+  readonly get?: ScenarioGet;
 }
 
 /** A scenario that cannot run: the message names the step and the field (no stack trace). */
@@ -103,6 +117,20 @@ export interface Scenario {
   readonly steps: readonly ScenarioStep[];
   /** True when the file used the single `entity` form (outputs go straight under out/<name>/). */
   readonly single: boolean;
+}
+
+function checkGet(get: unknown, path: string, errors: string[]): void {
+  if (!isObject(get)) return void errors.push(`${path}: must be an object`);
+  if (get.case !== undefined && !/^#\d+$/.test(String(get.case))) errors.push(`${path}.case: "#k"`);
+  if (get.token !== undefined && !['valid', 'wrong', 'missing'].includes(String(get.token)))
+    errors.push(`${path}.token: one of valid, wrong, missing`);
+  if (get.format !== undefined && !['html', 'json'].includes(String(get.format)))
+    errors.push(`${path}.format: html or json`);
+  if (
+    get.params !== undefined &&
+    (!isObject(get.params) || Object.values(get.params).some((v) => typeof v !== 'string'))
+  )
+    errors.push(`${path}.params: an object of strings`);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -320,6 +348,7 @@ export function parseScenario(raw: unknown): Scenario {
     )
       errors.push(`${path}.advanceTo: ISO timestamp`);
     if (s.edit !== undefined) checkEdit(s.edit, `${path}.edit`, errors);
+    if (s.get !== undefined) checkGet(s.get, `${path}.get`, errors);
     if (s.fault !== undefined && !(ENTITY_FAULTS as readonly unknown[]).includes(s.fault))
       errors.push(`${path}.fault: one of ${ENTITY_FAULTS.join(', ')}`);
   });

@@ -94,7 +94,8 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
       events: c.events,
     }));
     // The outbox sheet names citizens masked (every clerk reads it); outbox.json names the real
-    // recipient, the address the data store held when the mail went.
+    // recipient: the address the mail went to (MailApp's record: same subject, sent that second),
+    // else, for one not sent, the data store's address.
     const store = dataStoreOf(result.workspace.spreadsheets, model);
     const emailOf = new Map(
       readContacts(store).map((c) => [
@@ -102,10 +103,24 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
         readText(c.email).replace(/^'/, ''),
       ]),
     );
+    const sent = result.workspace.mail.sent;
+    const recipientOf = (row: {
+      to: string;
+      subject: string;
+      sentAt: string | null;
+      radicado: string;
+    }) => {
+      if (!isMasked(row.to)) return row.to;
+      const at = row.sentAt ? Date.parse(row.sentAt) : NaN;
+      const went = sent.find(
+        (m) => m.subject === row.subject && Math.abs(m.sentAtMs - at) <= 60_000,
+      );
+      return went?.to[0] ?? emailOf.get(row.radicado) ?? row.to;
+    };
     const outbox = readOutbox(model, result.workspace.entity(entity.id).properties.snapshot()).map(
       ({ key, to, kind, radicado, subject, sentAt, status, attempts, lastError }) => ({
         key,
-        to: isMasked(to) ? (emailOf.get(radicado) ?? to) : to,
+        to: recipientOf({ to, subject, sentAt, radicado }),
         kind,
         radicado,
         subject,
@@ -120,6 +135,12 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
     writeJson(join(dir, 'cases.json'), cases);
     writeJson(join(dir, 'outbox.json'), outbox);
     writeJson(join(dir, 'actions.json'), actions);
+    writeJson(
+      join(dir, 'web.json'),
+      result.visits
+        .filter((v) => v.entity === entity.id)
+        .map(({ step, case: ref, contentType, body }) => ({ step, case: ref, contentType, body })),
+    );
     writeJson(
       join(dir, 'calls.json'),
       executions.map(({ fn, kind, startedAt, simulatedMs, totalCalls, calls, error }) => ({

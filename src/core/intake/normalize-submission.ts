@@ -48,6 +48,13 @@ const FIELD_LIMITS: Partial<Record<FieldCode, number>> = {
   description: CELL_TEXT_LIMIT,
 };
 
+const CONTACT_FIELDS: ReadonlySet<FieldCode> = new Set<FieldCode>([
+  'idNumber',
+  'email',
+  'phone',
+  'address',
+]);
+
 // A pragmatic subset of RFC 5322: one @, a dotted domain, no spaces.
 const EMAIL_PATTERN =
   /^[^\s@"<>()\[\],;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -71,6 +78,9 @@ export function normalizeSubmission(
   const field = (code: FieldCode): string => {
     const text = normalizeText(raw[code]);
     const limit = FIELD_LIMITS[code];
+    // Contact data goes whole to the data store and shows masked: never to `Textos largos`,
+    // which every editor reads (Ley 1581).
+    if (CONTACT_FIELDS.has(code)) return text.slice(0, CELL_TEXT_LIMIT);
     if (limit !== undefined && text.length > limit) {
       longTexts.push({ field: code, chunks: splitForCells(text) });
       alerts.push({ code: 'TEXT_TRUNCATED', details: { field: questionFor(code).title } });

@@ -9,6 +9,7 @@ import type { CaseClock } from '../clock/case-clock';
 import type { EntitySettings } from '../settings';
 import type { CaseEvent, CaseRecord } from '../cases/case-record';
 import { isValidEmail } from '../intake/normalize-submission';
+import { isMasked, usableEmail } from '../privacy/contact-data';
 import { REQUEST_TYPE_LABELS } from '../request-types';
 import { composeMail, type MailTexts } from './compose-mail';
 import { caseValues } from './intake-mails';
@@ -29,8 +30,7 @@ export interface NoticeContext {
 
 /** Can the citizen be written to by email? A valid address they gave (anonymous filings may give one). */
 export function citizenEmailOf(record: Pick<CaseRecord, 'petitioner'>): string {
-  const email = record.petitioner.email.trim();
-  return email && isValidEmail(email) ? email : '';
+  return usableEmail(record.petitioner.email);
 }
 
 /** Did the citizen choose email for the answer? An empty choice with an address counts as email. */
@@ -212,7 +212,13 @@ export function undeliveredNotice(record: CaseRecord, event: CaseEvent): string 
   if (event.kind === 'answered') {
     if (answersByEmail(record)) return null;
     const channel = record.petitioner.preferredChannel || 'sin canal indicado';
-    const where = record.petitioner.address ? ` a ${record.petitioner.address}` : '';
+    // The row holds the address masked (Ley 1581): the data stewards have it in the data store.
+    const address = record.petitioner.address;
+    const where = !address
+      ? ''
+      : isMasked(address)
+        ? ' a la dirección que dejó el peticionario (está en la hoja de datos de peticionarios, que tienen las personas a cargo de los datos personales)'
+        : ` a ${address}`;
     return record.petitioner.preferredChannel.toLowerCase().startsWith('recoger')
       ? `Respuesta impresa lista para entregar en la entidad (canal elegido: ${channel}).`
       : `Enviar la respuesta impresa${where} (canal elegido: ${channel}).`;

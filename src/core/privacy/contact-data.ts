@@ -11,6 +11,8 @@ export const RESERVED_NAME = 'Identidad reservada';
 /** What stays of a titular whose data was anonymised (Ley 1581, art. 8 lit. e: supresión). */
 export const ANONYMISED_NAME = 'Titular anonimizado';
 const INVALID_EMAIL_MASK = `${MASK} (correo no válido)`;
+/** A reserved identity's email shows nothing of itself, only that a valid one exists. */
+export const RESERVED_EMAIL_MASK = `${MASK} (correo reservado)`;
 
 /** What the data store keeps of one case's petitioner: everything staff do not see. */
 export interface ContactRecord {
@@ -80,14 +82,44 @@ export function isMasked(value: string): boolean {
 
 /** The petitioner as staff see them: masked contact, and no name when identity is reserved. */
 export function maskPetitioner(petitioner: Petitioner): Petitioner {
+  if (petitioner.identityReserved) return { ...petitioner, ...reservedTraces(petitioner) };
   return {
     ...petitioner,
-    name: petitioner.identityReserved && petitioner.name ? RESERVED_NAME : petitioner.name,
     idNumber: maskNumber(petitioner.idNumber),
     email: maskEmail(petitioner.email),
     phone: maskNumber(petitioner.phone),
     address: maskAddress(petitioner.address),
   };
+}
+
+/**
+ * A reserved identity leaves no trace that could point at a person (the email's domain or the
+ * last digits could name a colleague): only whether each channel exists.
+ */
+function reservedTraces(
+  p: Pick<Petitioner, 'name' | 'idNumber' | 'email' | 'phone' | 'address'>,
+): Pick<Petitioner, 'name' | 'idNumber' | 'email' | 'phone' | 'address'> {
+  const present = (v: string) => (v.trim() ? MASK : '');
+  const email = p.email.trim();
+  return {
+    name: p.name ? RESERVED_NAME : '',
+    idNumber: present(p.idNumber),
+    email: !email
+      ? ''
+      : isValidEmail(email) || email === RESERVED_EMAIL_MASK
+        ? RESERVED_EMAIL_MASK
+        : INVALID_EMAIL_MASK,
+    phone: present(p.phone),
+    address: present(p.address),
+  };
+}
+
+/** The citizen's email as a row holds it, when it stands for a valid address (masked or not). */
+export function usableEmail(value: string): string {
+  const email = value.trim();
+  if (!email) return '';
+  if (email === RESERVED_EMAIL_MASK) return email;
+  return isValidEmail(email) ? email : '';
 }
 
 /** What the data store keeps of a petitioner as filed. */
@@ -122,13 +154,11 @@ export function unmaskPetitioner(petitioner: Petitioner, contact: ContactRecord)
 export function maskedFields(
   contact: ContactRecord,
 ): Pick<Petitioner, 'name' | 'idType' | 'idNumber' | 'email' | 'phone' | 'address'> {
-  const name = contact.anonymisedAt
-    ? ANONYMISED_NAME
-    : contact.identityReserved && contact.name
-      ? RESERVED_NAME
-      : contact.name;
+  if (contact.anonymisedAt)
+    return { name: ANONYMISED_NAME, idType: '', idNumber: '', email: '', phone: '', address: '' };
+  if (contact.identityReserved) return { idType: contact.idType, ...reservedTraces(contact) };
   return {
-    name,
+    name: contact.name,
     idType: contact.idType,
     idNumber: maskNumber(contact.idNumber),
     email: maskEmail(contact.email),
@@ -180,7 +210,7 @@ export function dataStewardsOf(
 }
 
 /** Replaces every occurrence of a real address in a text (an error MailApp returned) by its mask. */
-export function scrubAddress(text: string, address: string): string {
+export function scrubAddress(text: string, address: string, shown = maskEmail(address)): string {
   if (!address) return text;
-  return text.split(address).join(maskEmail(address));
+  return text.split(address).join(shown);
 }

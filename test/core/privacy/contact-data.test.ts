@@ -13,10 +13,12 @@ import {
   maskNumber,
   maskPetitioner,
   matchesTitular,
+  RESERVED_EMAIL_MASK,
   RESERVED_NAME,
   scrubAddress,
   titularKey,
   unmaskPetitioner,
+  usableEmail,
 } from '../../../src/core/privacy/contact-data';
 
 const PETITIONER: Petitioner = {
@@ -69,10 +71,21 @@ describe('masks', () => {
       expect(isMasked(value)).toBe(true);
   });
 
-  it('hides the name of a petitioner who asked for reserva de identidad', () => {
+  it('leaves no trace of a petitioner who asked for reserva de identidad', () => {
     const masked = maskPetitioner({ ...PETITIONER, identityReserved: true });
-    expect(masked.name).toBe(RESERVED_NAME);
-    expect(JSON.stringify(masked)).not.toContain('María');
+    // Not even the email's domain or the last digits: a colleague could be told by them.
+    expect(masked).toMatchObject({
+      name: RESERVED_NAME,
+      idNumber: '•••',
+      email: RESERVED_EMAIL_MASK,
+      phone: '•••',
+      address: '•••',
+    });
+    expect(JSON.stringify(masked)).not.toMatch(/María|gmail|6512|7890/);
+    // The row still says a valid address exists, so the citizen's notices are queued.
+    expect(usableEmail(masked.email)).toBe(RESERVED_EMAIL_MASK);
+    expect(usableEmail(maskEmail('luis giraldo@correo'))).toBe('');
+    expect(usableEmail(maskEmail('mafe.rios@gmail.com'))).toBe('m•••@gmail.com');
   });
 });
 
