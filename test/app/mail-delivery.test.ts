@@ -8,6 +8,7 @@ import {
   type RenderContext,
 } from '../../src/app/mail-delivery';
 import { followUpToken } from '../../src/core/cases/case-seal';
+import { contactOf } from '../../src/core/privacy/contact-data';
 import type { CaseRecord } from '../../src/core/cases/case-record';
 import { sha256Hex } from '../../src/core/crypto/sha256';
 import type { MailEntry } from '../../src/core/state/entity-state';
@@ -116,6 +117,46 @@ describe('renderMail', () => {
     )!;
     expect(mail.body).toBe('Hallazgo <b>uno</b>\n\nFin');
     expect(mail.htmlBody).toBe('<p>Hallazgo &lt;b&gt;uno&lt;/b&gt;</p>\n\n<p>Fin</p>');
+  });
+
+  it('addresses the citizen from the data store, and greets a reserved petitioner by name', () => {
+    const { record, ctx } = caseAndContext();
+    const reserved: CaseRecord = {
+      ...record,
+      petitioner: { ...record.petitioner, name: 'Identidad reservada', identityReserved: true },
+    };
+    const contact = contactOf(
+      '2026-000001',
+      { ...record.petitioner, name: 'Ana Ruiz', email: 'ana.nueva@example.com' },
+      '',
+    );
+    const mail = renderMail(entry({ to: 'a•••@example.com' }), reserved, ctx, contact)!;
+    expect(mail.to).toBe('ana.nueva@example.com');
+    expect(mail.body).toContain('Ana Ruiz');
+    expect(mail.body).not.toContain('Identidad reservada');
+  });
+
+  it('still finds a notice queued under the key that named the address (before the data store)', () => {
+    const { record, ctx } = caseAndContext();
+    const at = '2026-07-07T15:00:00.000Z';
+    const answered: CaseRecord = {
+      ...record,
+      status: 'respondido',
+      events: [{ kind: 'answered', at, note: 'Ya se programó la visita.', by: 'clerk@x.gov.co' }],
+    };
+    const contact = contactOf(
+      '2026-000001',
+      { ...record.petitioner, email: 'ana@example.com' },
+      '',
+    );
+    const old = entry({
+      key: `respuesta:2026-000001:${at}:ana@example.com`,
+      kind: 'respuesta',
+      eventAt: at,
+    });
+    const mail = renderMail(old, answered, ctx, contact);
+    expect(mail?.to).toBe('ana@example.com');
+    expect(mail?.body).toContain('Ya se programó la visita.');
   });
 
   it('has nothing to render when the case is missing', () => {
