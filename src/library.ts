@@ -22,6 +22,8 @@ import {
   DESK_TITLE,
   renderDeskPage,
   renderFollowUp,
+  REPORTS_FILE,
+  REPORTS_TITLE,
   TITULAR_FILE,
   TITULAR_TITLE,
 } from './gas/web-app';
@@ -186,6 +188,18 @@ export function showDataRights(services: unknown): void {
   }
   const html = HtmlService.createHtmlOutputFromFile(TITULAR_FILE).setWidth(720).setHeight(620);
   SpreadsheetApp.getUi().showModalDialog(html, TITULAR_TITLE);
+}
+
+/** The reports dialog: supervisors and admins (the gateway checks again). */
+export function showReports(services: unknown): void {
+  const app = compose(services);
+  const role = callerOf(app).role;
+  if (role !== 'supervisor' && role !== 'admin') {
+    refuse(formatMessage('ROLE_REQUIRED', { role: 'Supervisor o Administrador' }));
+    return;
+  }
+  const html = HtmlService.createHtmlOutputFromFile(REPORTS_FILE).setWidth(560).setHeight(520);
+  SpreadsheetApp.getUi().showModalDialog(html, REPORTS_TITLE);
 }
 
 export function showSidebar(services: unknown): void {

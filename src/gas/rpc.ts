@@ -7,6 +7,8 @@ import { isoSeconds, LOCK_WAIT_MS, radicateSubmission } from '../app/intake';
 import { followUpLink } from '../app/mail-delivery';
 import { followUpToken } from '../core/cases/case-seal';
 import { deliverInChunks } from '../app/sweep';
+import { aggregateCsv, aggregateJson, buildReport, readReportRequest } from '../app/reports';
+import { writeReportSheet } from './report-sheet';
 import {
   anonymiseTitular,
   correctTitular,
@@ -319,6 +321,33 @@ const titularMethods: Record<
     replyOf(anonymiseTitular(app, user, requireString(payload, 'query', 254))),
 };
 
+/**
+ * A statutory report for a period, as the menu's dialog asks for it: supervisors and admins (the
+ * report is control interno's), written to its own sheet; the reply carries the ministry's aggregate
+ * export (JSON and CSV, no personal data).
+ */
+function generateReport(
+  app: Composition,
+  user: string,
+  payload: Record<string, unknown>,
+): RpcReply {
+  const member = findStaff(app.config.staff, user);
+  if (!member) return failure('NOT_STAFF');
+  if (member.role !== 'supervisor' && member.role !== 'admin')
+    return failure('ROLE_REQUIRED', { role: 'Supervisor o Administrador' });
+  const { kind, period } = readReportRequest({
+    kind: payload.kind,
+    from: payload.from,
+    to: payload.to,
+  });
+  const doc = buildReport(app, kind, period);
+  const sheetName = writeReportSheet(app.spreadsheet(), doc);
+  return {
+    ok: true,
+    data: { sheetName, report: doc, aggregate: aggregateJson(doc), csv: aggregateCsv(doc) },
+  };
+}
+
 const METHODS: Readonly<
   Record<string, (app: Composition, user: string, payload: Record<string, unknown>) => RpcReply>
 > = {
@@ -328,6 +357,7 @@ const METHODS: Readonly<
   selectedCase,
   myCases,
   sendNotices,
+  generateReport,
   ...titularMethods,
   whoAmI: (app, user) => {
     const member = findStaff(app.config.staff, user);

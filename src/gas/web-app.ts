@@ -226,6 +226,10 @@ function renderJson(
   return json([requestStatus(lookup.found, clockOf(app, lookup.found))]);
 }
 
+/** The statutory reports dialog, for supervisors and admins. */
+export const REPORTS_FILE = 'reports';
+export const REPORTS_TITLE = 'Informes de ley';
+
 /** The titular's data dialog (Ley 1581), for the data stewards. */
 export const TITULAR_FILE = 'titular';
 export const TITULAR_TITLE = 'Datos personales de un titular';

@@ -28,6 +28,8 @@ export const ACT = 'rpc.act';
 /** The desk's call right after an act: queue the act's notices and send them. */
 export const NOTICES = 'rpc.notices';
 export const CLOCK = 'clock.compute';
+/** The semiannual PQRSD report over every pre-filled case (its period spans them all). */
+export const REPORT = 'report.semestral';
 
 /** Cases whose clock runs (a suspended one cannot be extended). */
 const RUNNING = new Set(['radicado', 'en_tramite']);
@@ -347,4 +349,34 @@ export function measureBurst(desk: BenchDesk, options: BurstOptions): BenchOutco
     result: { ...averaged(BURST, options.filings, measured), deferred, p95AckMs: p95 },
     problems,
   };
+}
+
+/**
+ * `report.semestral`: the supervisor generates the semiannual PQRSD report from the menu's dialog
+ * (the rpc gateway), over a period that holds every pre-filled case: one read of the cases, the
+ * clock of each, and one write of the report's sheet.
+ */
+export function measureReport(desk: BenchDesk, prefill: PrefillReport): BenchOutcome {
+  const size = prefill.cases.length;
+  const label = `${REPORT} @ ${size}`;
+  const problems: string[] = [];
+  const supervisor = BENCH_ENTITY.staff.find((m) => m.role === 'supervisor')?.email ?? BENCH_CLERK;
+  const started = performance.now();
+  const run = desk.harness.scriptRun(desk.entity, supervisor, 'rpc', 'generateReport', {
+    kind: 'pqrs_semestral',
+    from: '2000-01-01',
+    to: '2100-12-31',
+  });
+  const wallMs = performance.now() - started;
+  const error = runError(run);
+  const reply = run.value as {
+    ok?: boolean;
+    code?: string;
+    data?: { report?: { total?: number } };
+  };
+  if (error || !reply?.ok)
+    problems.push(`${label}: failed (${error ?? reply?.code ?? 'no reply'})`);
+  else if (reply.data?.report?.total !== size)
+    problems.push(`${label}: the report counts ${reply.data?.report?.total} cases, not ${size}`);
+  return { result: averaged(REPORT, size, [{ record: run.record, wallMs }]), problems };
 }

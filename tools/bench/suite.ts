@@ -18,6 +18,8 @@ import {
   measureIntake,
   measureSweep,
   measureSweepIdle,
+  measureReport,
+  REPORT,
   type BenchOutcome,
   type BenchResult,
 } from './operations';
@@ -69,7 +71,7 @@ export interface SuiteReport {
   readonly wallMs: number;
 }
 
-const ORDER = [INTAKE, BURST, SWEEP, SWEEP_IDLE, ACT, NOTICES, CLOCK];
+const ORDER = [INTAKE, BURST, SWEEP, SWEEP_IDLE, ACT, NOTICES, REPORT, CLOCK];
 
 function sortedUnique(sizes: readonly number[]): number[] {
   return [...new Set(sizes)].sort((a, b) => a - b);
@@ -128,6 +130,8 @@ export function runSuite(
     // The next hourly run of the same day finds nothing due.
     outcomes.push(measureSweepIdle(desk, prefill));
     progress(`${SWEEP_IDLE} @ ${rows.toLocaleString('en-US')} measured`);
+    outcomes.push(measureReport(desk, prefill));
+    progress(`${REPORT} @ ${rows.toLocaleString('en-US')} measured`);
   }
   if (config.burstFilings) {
     const desk = setUpBenchEntity(projects);
@@ -145,7 +149,7 @@ export function runSuite(
   return {
     results,
     problems: outcomes.flatMap((o) => o.problems),
-    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, SWEEP_IDLE, ACT, NOTICES]),
+    verdicts: constantCallsVerdicts(results, [INTAKE, SWEEP, SWEEP_IDLE, ACT, NOTICES, REPORT]),
     wallMs: performance.now() - started,
   };
 }

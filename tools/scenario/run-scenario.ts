@@ -93,6 +93,8 @@ export interface ScenarioResult {
   readonly owners: ReadonlyMap<string, string>;
   /** The `get` steps' visits to the web app, in step order. */
   readonly visits: readonly WebVisit[];
+  /** The `report` steps' reports, in step order. */
+  readonly reports: readonly ReportRun[];
 }
 
 function ownerOf(entity: ScenarioEntity): string {
@@ -339,6 +341,7 @@ export function runScenario(
   const submissions: SubmissionRecord[] = [];
   const actions: ActionRecord[] = [];
   const visits: WebVisit[] = [];
+  const reports: ReportRun[] = [];
   const entityOf = (step: ScenarioStep): ScenarioEntity =>
     scenario.entities.find((e) => e.id === step.entity) ?? scenario.entities[0];
 
@@ -467,9 +470,43 @@ export function runScenario(
       harness.loseScriptProperties(entity.id);
     } else if (step.get) {
       visits.push(visitWebApp(ws, harness, entity.id, step.get, index, submissions));
+    } else if (step.report) {
+      // As the dialog does: a supervisor (else the owner) asks the gateway for the report.
+      const by =
+        entity.staff.find((m) => m.role === 'supervisor' && !m.onLeave)?.email ??
+        owners.get(entity.id)!;
+      const run = harness.scriptRun(entity.id, by.toLowerCase(), 'rpc', 'generateReport', {
+        ...step.report,
+      });
+      const reply = rpcReply(run.value);
+      if (!reply.ok)
+        throw new ScenarioError(
+          `steps[${index}].report: ${reply.message ?? run.error?.message ?? 'falló'}`,
+        );
+      const data = reply.data as { sheetName: string; report: unknown; csv: string };
+      reports.push({
+        step: index,
+        entity: entity.id,
+        ...step.report,
+        sheetName: data.sheetName,
+        report: data.report,
+        csv: data.csv,
+      });
     }
   });
-  return { scenario, workspace: ws, harness, submissions, actions, owners, visits };
+  return { scenario, workspace: ws, harness, submissions, actions, owners, visits, reports };
+}
+
+/** A `report` step's result: the report document, its sheet, and the ministry's CSV. */
+export interface ReportRun {
+  readonly step: number;
+  readonly entity: string;
+  readonly kind: string;
+  readonly from: string;
+  readonly to: string;
+  readonly sheetName: string;
+  readonly report: unknown;
+  readonly csv: string;
 }
 
 /** What a `get` step's visit served: recorded in `web.json`, in step order. */

@@ -70,7 +70,23 @@ export interface ScenarioEdit {
 export const ENTITY_FAULTS = ['scriptPropertiesLost'] as const;
 export type EntityFault = (typeof ENTITY_FAULTS)[number];
 
-export const STEP_KINDS = ['submit', 'action', 'run', 'advanceTo', 'edit', 'fault', 'get'] as const;
+export const STEP_KINDS = [
+  'submit',
+  'action',
+  'run',
+  'advanceTo',
+  'edit',
+  'fault',
+  'get',
+  'report',
+] as const;
+
+/** A statutory report generated as the menu's dialog would, for a period of receipt dates. */
+export interface ScenarioReport {
+  readonly kind: 'acceso_informacion' | 'pqrs_semestral';
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
  * A visit to the entity's web app (`doGet`) as a citizen or another system makes it: the case's
@@ -97,6 +113,7 @@ export interface ScenarioStep {
   readonly edit?: ScenarioEdit;
   readonly fault?: EntityFault;
   readonly get?: ScenarioGet;
+  readonly report?: ScenarioReport;
 }
 
 /** A scenario that cannot run: the message names the step and the field (no stack trace). */
@@ -349,6 +366,14 @@ export function parseScenario(raw: unknown): Scenario {
       errors.push(`${path}.advanceTo: ISO timestamp`);
     if (s.edit !== undefined) checkEdit(s.edit, `${path}.edit`, errors);
     if (s.get !== undefined) checkGet(s.get, `${path}.get`, errors);
+    if (s.report !== undefined) {
+      const r = s.report;
+      if (!isObject(r) || !['acceso_informacion', 'pqrs_semestral'].includes(String(r.kind)))
+        errors.push(`${path}.report.kind: acceso_informacion or pqrs_semestral`);
+      for (const field of ['from', 'to'])
+        if (!isObject(r) || !/^\d{4}-\d{2}-\d{2}$/.test(String(r[field])))
+          errors.push(`${path}.report.${field}: YYYY-MM-DD`);
+    }
     if (s.fault !== undefined && !(ENTITY_FAULTS as readonly unknown[]).includes(s.fault))
       errors.push(`${path}.fault: one of ${ENTITY_FAULTS.join(', ')}`);
   });

@@ -135,6 +135,14 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
     writeJson(join(dir, 'cases.json'), cases);
     writeJson(join(dir, 'outbox.json'), outbox);
     writeJson(join(dir, 'actions.json'), actions);
+    const reports = result.reports.filter((r) => r.entity === entity.id);
+    if (reports.length > 0) mkdirSync(join(dir, 'reports'), { recursive: true });
+    for (const r of reports) {
+      const base = join(dir, 'reports', `${r.kind}-${r.from}-${r.to}`);
+      writeJson(`${base}.json`, r.report);
+      writeFileSync(`${base}.csv`, r.csv);
+      if (model.sheet(r.sheetName)) writeFileSync(`${base}.html`, trackingHtml(model, r.sheetName));
+    }
     writeJson(
       join(dir, 'web.json'),
       result.visits

@@ -44,6 +44,7 @@ describe('benchmark runner', () => {
       ['sweep.idle', 10],
       ['rpc.act', 200],
       ['rpc.notices', 200],
+      ['report.semestral', 10],
       ['clock.compute', 200],
     ]);
     for (const row of toJsonRows(report.results)) {
