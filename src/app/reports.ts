@@ -61,7 +61,10 @@ export interface ReportRequest {
 }
 
 /** The kind and period asked for, checked: a known kind, two dates, `from` not after `to`. */
-export function readReportRequest(request: ReportRequest): { kind: ReportKind; period: ReportPeriod } {
+export function readReportRequest(request: ReportRequest): {
+  kind: ReportKind;
+  period: ReportPeriod;
+} {
   const kind = String(request.kind ?? '');
   if (!(REPORT_KINDS as readonly string[]).includes(kind))
     throw new DomainError('INVALID_PAYLOAD', { field: 'kind' });
@@ -143,7 +146,9 @@ export function aggregateCsv(doc: ReportDocument): string {
     lines.push([
       'dias_habiles_promedio',
       '',
-      answered.length ? Math.round((answered.reduce((a, b) => a + b, 0) / answered.length) * 10) / 10 : '',
+      answered.length
+        ? Math.round((answered.reduce((a, b) => a + b, 0) / answered.length) * 10) / 10
+        : '',
     ]);
     lines.push(['dias_habiles_maximo', '', answered.length ? Math.max(...answered) : '']);
   } else {
