@@ -10,6 +10,7 @@ import { eventLabel } from '../core/cases/event-labels';
 import { DomainError, fail, ok, type Result } from '../core/errors';
 import { isValidEmail } from '../core/intake/normalize-submission';
 import {
+  ANONYMISED_FIELDS,
   anonymisedContact,
   CORRECTABLE_FIELDS,
   CORRECTABLE_LABELS,
@@ -283,7 +284,7 @@ export function anonymiseTitular(
     },
     (radicado, secret, next) => {
       if (!next) return;
-      const anonymous = maskedFields(anonymisedContact({ ...emptyContact(radicado) }, ''));
+      const anonymous = ANONYMISED_FIELDS;
       deps.history.rewriteSnapshots(radicado, (after) => {
         const earlier = restoreSnapshot(secret, after);
         // A snapshot that does not verify is no restore point: it goes rather than keep the data.
@@ -295,20 +296,6 @@ export function anonymiseTitular(
       });
     },
   );
-}
-
-function emptyContact(radicado: string): ContactRecord {
-  return {
-    radicado,
-    name: '',
-    idType: '',
-    idNumber: '',
-    email: '',
-    phone: '',
-    address: '',
-    identityReserved: false,
-    updatedAt: '',
-  };
 }
 
 export interface TitularExport {

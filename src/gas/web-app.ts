@@ -46,10 +46,10 @@ const PAGE_STYLE = [
   'nav ul{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}footer{margin-top:2rem;font-size:.95rem;color:#3d3d3d}',
 ].join('');
 
-function page(title: string, body: string): GoogleAppsScript.HTML.HtmlOutput {
+function page(title: string, body: string, footer = ''): GoogleAppsScript.HTML.HtmlOutput {
   const html = `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+<body><main><h1>${escapeHtml(title)}</h1>${body}</main>${footer ? `<footer>${footer}</footer>` : ''}</body></html>`;
   return HtmlService.createHtmlOutput(html)
     .setTitle(title)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
@@ -172,8 +172,8 @@ function renderCase(
     `<p class="status"><strong>Estado:</strong> ${escapeHtml(CASE_STATUS_LABELS[record.status])}</p>
 <dl>${facts}</dl>
 <h2>Historia de su solicitud</h2>
-<ol class="timeline">${story}</ol>
-${contact ? `<footer><p>${contact}</p></footer>` : ''}`,
+<ol class="timeline">${story}</ol>`,
+    contact ? `<p>${contact}</p>` : '',
   );
 }
 

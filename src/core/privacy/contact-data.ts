@@ -150,12 +150,16 @@ export function unmaskPetitioner(petitioner: Petitioner, contact: ContactRecord)
   };
 }
 
+/** What a case row keeps of an anonymised titular. */
+export const ANONYMISED_FIELDS: Readonly<
+  Pick<Petitioner, 'name' | 'idType' | 'idNumber' | 'email' | 'phone' | 'address'>
+> = { name: ANONYMISED_NAME, idType: '', idNumber: '', email: '', phone: '', address: '' };
+
 /** The masked trace of a (corrected or anonymised) contact, as the case row shows it. */
 export function maskedFields(
   contact: ContactRecord,
 ): Pick<Petitioner, 'name' | 'idType' | 'idNumber' | 'email' | 'phone' | 'address'> {
-  if (contact.anonymisedAt)
-    return { name: ANONYMISED_NAME, idType: '', idNumber: '', email: '', phone: '', address: '' };
+  if (contact.anonymisedAt) return ANONYMISED_FIELDS;
   if (contact.identityReserved) return { idType: contact.idType, ...reservedTraces(contact) };
   return {
     name: contact.name,
