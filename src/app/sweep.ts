@@ -95,6 +95,8 @@ export interface SweepDeps extends IntakeDeps {
    * (setup's own repair, once a day). Returns warnings for the log.
    */
   readonly repairDataStore?: () => readonly string[];
+  /** Rewrites the `Tablero` from every case (the daily pass, which has just read them all). */
+  readonly refreshDashboard?: (records: readonly CaseRecord[]) => void;
 }
 
 export interface MailReport {
@@ -1256,6 +1258,11 @@ export function runSweep(deps: SweepDeps): SweepReport {
           phase('recordatorios', failures, deps, 0, () =>
             queueClockAlerts(deps, fresh, open, today, nowIso, changes),
           );
+          const refreshDashboard = deps.refreshDashboard;
+          if (refreshDashboard)
+            phase('tablero', failures, deps, undefined, () =>
+              refreshDashboard(rows.map((r) => r.record)),
+            );
           if (rows.length > 0) {
             current = { ...current, load: openCasesPerAssignee(rows) };
             recounted = true;

@@ -43,9 +43,31 @@ function parseEvents(text: string): CaseEvent[] {
   }
 }
 
-export function caseToRow(record: CaseRecord): Record<string, CellValue> {
+/** What a row shows beside the case: computed when it is written, never read back as the case. */
+export interface DerivedCells {
+  /** The assignee's name from `Dependencias` ('' when unknown). */
+  readonly assigneeName?: string;
+  /** The traffic light (`semaphoreOf`). */
+  readonly semaphore?: string;
+}
+
+/** Statuses with no term left to count: their days-left cell stays blank. */
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set([
+  'respondido',
+  'trasladado',
+  'anulado',
+  'desistido',
+  'archivado',
+]);
+
+export function caseToRow(
+  record: CaseRecord,
+  derived: DerivedCells = {},
+): Record<string, CellValue> {
   const p = record.petitioner;
   return {
+    semaphore: textCell(derived.semaphore ?? ''),
+    assigneeName: textCell(derived.assigneeName ?? ''),
     radicado: textCell(record.radicado),
     receivedAt: instantCell(record.receivedAt),
     channel: CHANNEL_LABELS[record.channel],
@@ -73,7 +95,7 @@ export function caseToRow(record: CaseRecord): Record<string, CellValue> {
     status: CASE_STATUS_LABELS[record.status],
     effectiveReceiptDate: dateCell(record.effectiveReceiptDate),
     dueDate: dateCell(record.dueDate),
-    businessDaysLeft: record.businessDaysLeft,
+    businessDaysLeft: CLOSED_STATUSES.has(record.status) ? '' : record.businessDaysLeft,
     extendedTo: dateCell(record.extendedTo),
     answeredAt: instantCell(record.answeredAt),
     notes: textCell(record.notes),

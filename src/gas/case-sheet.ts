@@ -6,7 +6,13 @@ import type { CaseRecord } from '../core/cases/case-record';
 import type { LongText } from '../core/intake/normalize-submission';
 import type { CaseStore, ClockChange, LocatedCase } from '../ports/case-store';
 import { dateCell, readText, textCell, type CellValue } from './cell-values';
-import { caseToRow, eventsReadable, rowToCase } from './case-rows';
+import {
+  caseToRow,
+  CLOSED_STATUSES,
+  eventsReadable,
+  rowToCase,
+  type DerivedCells,
+} from './case-rows';
 import type { SheetLayout } from './config-snapshot';
 import { CASES_SHEET } from './sheet-schema';
 import { SheetTable, type RowObject } from './sheet-table';
@@ -45,6 +51,10 @@ export interface CaseSheetContext {
   readonly secret: () => string;
   readonly longTexts: () => SheetTable;
   readonly missingSheet: (name: string) => Error;
+  /** The cells a row shows beside the case (the assignee's name, the traffic light). */
+  readonly derived: (
+    record: Pick<CaseRecord, 'assignee' | 'status' | 'businessDaysLeft'>,
+  ) => DerivedCells;
 }
 
 export class SheetCaseStore implements CaseStore {
@@ -83,7 +93,7 @@ export class SheetCaseStore implements CaseStore {
 
   /** The cells of the case, as the full row (index = column) with the seal. */
   private cellsOf(record: CaseRecord): Record<string, CellValue> {
-    const values = caseToRow(record);
+    const values = caseToRow(record, this.ctx.derived(record));
     delete values.notes;
     values.seal = textCell(sealRecord(this.ctx.secret(), record));
     return values;
@@ -235,7 +245,10 @@ export class SheetCaseStore implements CaseStore {
     return out;
   }
 
-  /** Writes the two clock columns over runs of consecutive case rows: one or two writes per run. */
+  /**
+   * Writes the clock columns (due date, days left, traffic light) over runs of consecutive case
+   * rows: one write per run of rows and run of adjacent clock columns.
+   */
   updateClocks(cases: readonly LocatedCase[], changes: readonly ClockChange[]): void {
     if (changes.length === 0) return;
     const layout = this.ctx.layout();
@@ -243,28 +256,45 @@ export class SheetCaseStore implements CaseStore {
     const byRow = new Map(changes.map((c) => [c.row, c]));
     const rows = [...cases]
       .sort((a, b) => a.row - b.row)
-      .map((c) => byRow.get(c.row) ?? { row: c.row, ...c.record });
-    const daysAt = layout.at.businessDaysLeft;
-    const dueAt = layout.at.dueDate;
+      .map((c) => {
+        const change = byRow.get(c.row);
+        const clock = change ?? c.record;
+        const semaphore =
+          this.ctx.derived({ ...c.record, businessDaysLeft: clock.businessDaysLeft }).semaphore ??
+          '';
+        return {
+          row: c.row,
+          dueDate: clock.dueDate,
+          businessDaysLeft: clock.businessDaysLeft,
+          closed: CLOSED_STATUSES.has(c.record.status),
+          semaphore,
+        };
+      });
+    const cellOf: Record<string, (r: (typeof rows)[number]) => CellValue> = {
+      dueDate: (r) => dateCell(r.dueDate),
+      businessDaysLeft: (r) => (r.closed ? '' : r.businessDaysLeft),
+      semaphore: (r) => textCell(r.semaphore),
+    };
+    const columns = Object.keys(cellOf)
+      .map((key) => ({ key, at: layout.at[key] }))
+      .filter((c): c is { key: string; at: number } => c.at !== undefined)
+      .sort((a, b) => a.at - b.at);
+    const columnRuns: Array<Array<{ key: string; at: number }>> = [];
+    for (const column of columns) {
+      const run = columnRuns[columnRuns.length - 1];
+      if (run && run[run.length - 1].at === column.at - 1) run.push(column);
+      else columnRuns.push([column]);
+    }
     let i = 0;
     while (i < rows.length) {
       let j = i + 1;
       while (j < rows.length && rows[j].row === rows[j - 1].row + 1) j += 1;
       const run = rows.slice(i, j);
-      if (run.some((r) => byRow.has(r.row))) {
-        if (dueAt + 1 === daysAt) {
+      if (run.some((r) => byRow.has(r.row)))
+        for (const cols of columnRuns)
           sheet
-            .getRange(run[0].row, dueAt + 1, run.length, 2)
-            .setValues(run.map((c) => [dateCell(c.dueDate), c.businessDaysLeft]));
-        } else {
-          sheet
-            .getRange(run[0].row, dueAt + 1, run.length, 1)
-            .setValues(run.map((c) => [dateCell(c.dueDate)]));
-          sheet
-            .getRange(run[0].row, daysAt + 1, run.length, 1)
-            .setValues(run.map((c) => [c.businessDaysLeft]));
-        }
-      }
+            .getRange(run[0].row, cols[0].at + 1, run.length, cols.length)
+            .setValues(run.map((r) => cols.map((c) => cellOf[c.key](r))));
       i = j;
     }
   }

@@ -4,6 +4,8 @@
 import type { ContinuationPort, SweepDeps } from '../app/sweep';
 import { sha256Hex } from '../core/crypto/sha256';
 import { formatMessage } from '../core/messages';
+import { semaphoreOf } from '../core/cases/semaphore';
+import { findStaff } from '../core/routing/staff';
 import { parseEntityState, STATE_KEY } from '../core/state/entity-state';
 import type { EntityConfig } from '../ports/config-source';
 import type { KeyValueStore, StateStore } from '../ports/entity-state';
@@ -19,6 +21,10 @@ import {
 import { assertEntityServices, type EntityServices } from './entity-services';
 import { FORM_ID_KEY, GasFormSource } from './form-responses';
 import { SheetContactBook } from './contact-store';
+import { writeDashboard } from './dashboard-sheet';
+import { dashboardFigures } from '../core/reports/dashboard';
+import { bogotaDateOf } from '../core/calendar/calendar-date';
+import { createBusinessCalendar } from '../core/calendar/business-calendar';
 import { SheetHistoryLog } from './history-sheet';
 import { SheetOutboxLog } from './outbox-log';
 import { consoleLogger, entityMutex, executionClock, mailAppMailer } from './platform';
@@ -182,6 +188,13 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
     secret,
     longTexts: table(LONG_TEXT_SHEET),
     missingSheet,
+    derived: (record) => {
+      const config = snapshot().config;
+      return {
+        assigneeName: findStaff(config.staff, record.assignee)?.name ?? '',
+        semaphore: semaphoreOf(record, Math.max(0, ...config.settings.reminderOffsets)),
+      };
+    },
   });
   // Not memoised while missing: a repair in this execution may find the form again.
   let formsMemo: GasFormSource | null = null;
@@ -236,6 +249,15 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       const sheet = ss.getSheetByName(CASES_SHEET.name);
       return `${ss.getUrl()}#gid=${sheet ? sheet.getSheetId() : 0}`;
     }),
+    refreshDashboard: (records) => {
+      const config = snapshot().config;
+      const figures = dashboardFigures(records, {
+        today: bogotaDateOf(Date.now()),
+        settings: config.settings,
+        calendar: createBusinessCalendar(config.calendar),
+      });
+      writeDashboard(spreadsheet(), figures, config.settings.name);
+    },
     // Opened only when citizen mail is sent or a titular's data is asked for.
     contacts: new SheetContactBook(() => snapshot().config.settings.contactStoreUrl),
     ...(options.continuation ? { continuation: options.continuation } : {}),

@@ -9,6 +9,7 @@ import { followUpToken } from '../core/cases/case-seal';
 import { deliverInChunks } from '../app/sweep';
 import { aggregateCsv, aggregateJson, buildReport, readReportRequest } from '../app/reports';
 import { writeReportSheet } from './report-sheet';
+import { DASHBOARD_SHEET } from './dashboard-sheet';
 import {
   anonymiseTitular,
   correctTitular,
@@ -348,6 +349,16 @@ function generateReport(
   };
 }
 
+/** The `Tablero`, rewritten now (it is also rewritten by each day's first review). */
+function refreshDashboard(app: Composition, user: string): RpcReply {
+  const member = findStaff(app.config.staff, user);
+  if (!member) return failure('NOT_STAFF');
+  if (member.role !== 'supervisor' && member.role !== 'admin')
+    return failure('ROLE_REQUIRED', { role: 'Supervisor o Administrador' });
+  app.refreshDashboard?.(app.cases.all().map((c) => c.record));
+  return { ok: true, data: { sheetName: DASHBOARD_SHEET } };
+}
+
 const METHODS: Readonly<
   Record<string, (app: Composition, user: string, payload: Record<string, unknown>) => RpcReply>
 > = {
@@ -358,6 +369,7 @@ const METHODS: Readonly<
   myCases,
   sendNotices,
   generateReport,
+  refreshDashboard,
   ...titularMethods,
   whoAmI: (app, user) => {
     const member = findStaff(app.config.staff, user);

@@ -22,6 +22,8 @@ import {
   type SheetSpec,
 } from './sheet-schema';
 import { SheetTable } from './sheet-table';
+import { columnLetters } from './case-sheet';
+import { SEMAPHORE_LABELS } from '../core/cases/semaphore';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -81,6 +83,52 @@ export function ensureHeaders(sheet: Sheet, spec: SheetSpec): string[] {
     .setFontColor('#ffffff');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return missing.map((c) => c.key);
+}
+
+/** The traffic light's colours: overdue red, due soon amber, suspended grey, closed muted. */
+const SEMAPHORE_FORMATS: ReadonlyArray<{
+  readonly label: string;
+  readonly background?: string;
+  readonly fontColor?: string;
+}> = [
+  { label: SEMAPHORE_LABELS.overdue, background: '#f4c7c3' },
+  { label: SEMAPHORE_LABELS.dueSoon, background: '#fce8b2' },
+  { label: SEMAPHORE_LABELS.suspended, background: '#e8eaed' },
+  { label: SEMAPHORE_LABELS.closed, fontColor: '#80868b' },
+];
+
+/**
+ * `Radicados` as a clerk reads it: the radicado column frozen with the header, each row coloured by
+ * its traffic light (the admin's own conditional formats are kept), and no free dropdown on Estado
+ * (a status changes through the desk's acts, which keep the legal clock and the Historial).
+ */
+function layOutCasesSheet(cases: Sheet): void {
+  if (cases.getFrozenColumns() !== 1) cases.setFrozenColumns(1);
+  const table = new SheetTable(cases, CASES_SHEET);
+  const light = table.column('semaphore');
+  const status = table.column('status');
+  const maxRows = cases.getMaxRows();
+  const width = cases.getLastColumn();
+  if (maxRows < 2 || width < 1) return;
+  if (status !== null) cases.getRange(2, status + 1, maxRows - 1, 1).clearDataValidations();
+  if (light === null) return;
+  const column = columnLetters(light);
+  // Ours, wherever the column was when they were made: replaced, never piled up.
+  const OURS = new RegExp(`^=\\$[A-Z]+2="(${SEMAPHORE_FORMATS.map((f) => f.label).join('|')})"$`);
+  const kept = cases.getConditionalFormatRules().filter((rule) => {
+    const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
+    return !(values.length === 1 && OURS.test(String(values[0])));
+  });
+  const rows = cases.getRange(2, 1, maxRows - 1, width);
+  const rules = SEMAPHORE_FORMATS.map((f) => {
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=$${column}2="${f.label}"`)
+      .setRanges([rows]);
+    if (f.background) builder = builder.setBackground(f.background);
+    if (f.fontColor) builder = builder.setFontColor(f.fontColor);
+    return builder.build();
+  });
+  cases.setConditionalFormatRules([...kept, ...rules]);
 }
 
 const SETTINGS_PROTECTION_NOTE = 'Ventanilla PQRSD: configuración, solo administradores';
@@ -232,12 +280,7 @@ export function ensureTrackingSheets(
     if (spec.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   });
   const cases = ss.getSheetByName(CASES_SHEET.name)!;
-  validateColumn(
-    cases,
-    CASES_SHEET,
-    'status',
-    CASE_STATUSES.map((s) => CASE_STATUS_LABELS[s]),
-  );
+  layOutCasesSheet(cases);
   validateColumn(
     ss.getSheetByName(STAFF_SHEET.name)!,
     STAFF_SHEET,

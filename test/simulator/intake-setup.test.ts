@@ -134,14 +134,12 @@ describe('setup ("Configurar o reparar")', () => {
     }
   });
 
-  it('adds data validation lists to status, role and yes/no columns', () => {
+  it('adds data validation lists to role and yes/no columns, and none to Estado', () => {
     const desk = new Desk();
     const rule = (sheet: string, row: number, header: string) =>
       desk.model.requireSheet(sheet).cell(row, desk.column(sheet, header))?.validation;
-    const status = rule('Radicados', 2, 'Estado');
-    expect(status).toBeDefined();
-    expect(status!.allowInvalid).toBe(false);
-    expect(status!.values).toEqual(expect.arrayContaining(['Radicado', 'Anulado', 'Respondido']));
+    // A status changes through the desk's acts (legal clock, Historial), never from a dropdown.
+    expect(rule('Radicados', 2, 'Estado')).toBeUndefined();
     const role = rule('Dependencias', 50, 'Rol');
     expect(role!.values).toEqual(
       expect.arrayContaining(['Funcionario', 'Supervisor', 'Administrador']),

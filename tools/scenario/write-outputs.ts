@@ -135,6 +135,24 @@ export function writeOutputs(result: ScenarioResult, outRoot: string): EntitySum
     writeJson(join(dir, 'cases.json'), cases);
     writeJson(join(dir, 'outbox.json'), outbox);
     writeJson(join(dir, 'actions.json'), actions);
+    // The dashboard as the last review (or a supervisor) left it: its cells and its charts.
+    const board = model.sheet('Tablero');
+    if (board) {
+      writeFileSync(join(dir, 'tablero.html'), trackingHtml(model, 'Tablero'));
+      writeJson(join(dir, 'tablero.json'), {
+        cells: model.getDisplayGrid('Tablero'),
+        charts: board.charts.map((c) => ({
+          type: c.type,
+          title: c.options.title ?? '',
+          ranges: c.ranges.map((r) => ({
+            row: r.rect.row,
+            col: r.rect.col,
+            numRows: r.rect.numRows,
+            numCols: r.rect.numCols,
+          })),
+        })),
+      });
+    }
     const reports = result.reports.filter((r) => r.entity === entity.id);
     if (reports.length > 0) mkdirSync(join(dir, 'reports'), { recursive: true });
     for (const r of reports) {

@@ -7,6 +7,7 @@ import { SimDate } from './kernel';
 import { manifestTimeZone } from './project-loader';
 import { createCacheService } from './services/cache';
 import { createContentService } from './services/content';
+import { ChartType } from './services/spreadsheet-charts';
 import { createFormApp } from './services/form-app';
 import { createHtmlService } from './services/html';
 import { createLockService } from './services/lock';
@@ -133,6 +134,8 @@ export function buildGlobals(input: GlobalsInput): Record<string, unknown> {
     // HTML files come from the project whose code made the call; scriptlets run in its scope.
     HtmlService: createHtmlService(exec, { files: input.files, runInProject: input.runInProject }),
     ContentService: createContentService(exec),
+    // developers.google.com/apps-script/reference/charts: only the ChartType enum is used.
+    Charts: { ChartType },
     Logger: createLogger(exec),
     console: createConsole(exec),
   };

@@ -1,6 +1,7 @@
 // Renders a sheet's displayed values the way a person gets them out of Sheets: a CSV download and
 // a standalone HTML page (for reports and for looking at a simulated run in a browser).
 
+import type { SheetModel } from './spreadsheet-sheet-model';
 import { escapeHtml } from './html-template';
 import type { SpreadsheetModel } from './spreadsheet-model';
 
@@ -39,6 +40,50 @@ const STYLE = `
  * A standalone, escaped HTML page of one sheet's displayed values (Spanish `lang`). Frozen rows
  * become a sticky, bold table header; hidden columns are kept but not shown; notes become titles.
  */
+/** Column letters to a 1-based index: A → 1, AA → 27. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * The format the sheet's conditional rules give a cell, as Sheets shows it: the first rule that
+ * matches wins. Understood: TEXT_EQUAL_TO, and CUSTOM_FORMULA of the form `=$C2="text"` (the row
+ * relative to the rule's range, as Sheets reads a formula written for its top-left cell).
+ */
+function conditionalFormat(
+  sheet: SheetModel,
+  grid: readonly (readonly string[])[],
+  row: number,
+  col: number,
+): { background?: string; fontColor?: string } {
+  for (const rule of sheet.conditionalRules) {
+    const range = rule.ranges.find(
+      (r) =>
+        r.sheet === sheet &&
+        row >= r.rect.row &&
+        row < r.rect.row + r.rect.numRows &&
+        col >= r.rect.col &&
+        col < r.rect.col + r.rect.numCols,
+    );
+    if (!range) continue;
+    const [value] = rule.condition.values;
+    let matches = false;
+    if (rule.condition.type === 'TEXT_EQUAL_TO')
+      matches = (grid[row - 1]?.[col - 1] ?? '') === value;
+    else if (rule.condition.type === 'CUSTOM_FORMULA') {
+      const m = /^=\$([A-Z]+)(\d+)="(.*)"$/.exec(value ?? '');
+      if (m) {
+        const refRow = Number(m[2]) + (row - range.rect.row);
+        matches = (grid[refRow - 1]?.[columnIndex(m[1]) - 1] ?? '') === m[3];
+      }
+    }
+    if (matches) return { background: rule.format.background, fontColor: rule.format.fontColor };
+  }
+  return {};
+}
+
 export function renderSheetHtml(model: SpreadsheetModel, sheetName: string): string {
   const sheet = model.requireSheet(sheetName);
   const grid = model.getDisplayGrid(sheetName);
@@ -47,8 +92,9 @@ export function renderSheetHtml(model: SpreadsheetModel, sheetName: string): str
     const c = sheet.cell(row, col);
     const classes = sheet.hiddenColumns.has(col) ? ' class="hidden-col"' : '';
     const styles: string[] = [];
-    const background = safeColor(c?.style?.background);
-    const color = safeColor(c?.style?.fontColor);
+    const conditional = conditionalFormat(sheet, grid, row, col);
+    const background = safeColor(conditional.background ?? c?.style?.background);
+    const color = safeColor(conditional.fontColor ?? c?.style?.fontColor);
     if (background) styles.push(`background:${background}`);
     if (color) styles.push(`color:${color}`);
     if (c?.style?.fontWeight === 'bold') styles.push('font-weight:bold');

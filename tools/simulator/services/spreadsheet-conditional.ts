@@ -27,6 +27,16 @@ export function conditionalRuleApi(api: SheetsApi, model: ConditionalFormatRuleM
       model.ranges.map((r) => api.range(r.sheet, r.rect))
     ),
     copy: (): object => (charge('copy'), new ConditionalFormatRuleBuilderApi(api, model)),
+    // developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule#getBooleanCondition(): null for gradient rules (none here).
+    getBooleanCondition: (): object => (
+      charge('getBooleanCondition'),
+      {
+        getCriteriaType: (): string => model.condition.type,
+        getCriteriaValues: (): string[] => [...model.condition.values],
+        getBackground: (): string | null => model.format.background ?? null,
+        getFontColor: (): string | null => model.format.fontColor ?? null,
+      }
+    ),
     toString: (): string => 'ConditionalFormatRule',
   };
   conditionalRules.set(obj, model);

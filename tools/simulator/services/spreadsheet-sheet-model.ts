@@ -1,6 +1,7 @@
 // One sheet's persistent state: the grid size, its cells and per-column/per-sheet settings.
 // It survives across executions; API objects read and write it through these methods.
 
+import type { ChartModel } from './spreadsheet-charts';
 import { ScriptError } from '../kernel';
 import type { GridRect } from './spreadsheet-a1';
 import { type Cell, hasContent } from './spreadsheet-cell';
@@ -31,6 +32,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   readonly columnWidths = new Map<number, number>();
   conditionalRules: ConditionalFormatRuleModel[] = [];
+  /** Embedded charts, in insertion order (recorded, not drawn). */
+  charts: ChartModel[] = [];
   /** Set on a linked form's response sheet (Sheet.getFormUrl). */
   formUrl: string | null = null;
   /**

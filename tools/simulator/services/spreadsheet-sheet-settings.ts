@@ -6,6 +6,7 @@
 import { ScriptError } from '../kernel';
 import { intArg, sheetState, signatureError, type SheetsApi } from './spreadsheet-api';
 import { conditionalRuleApi, conditionalRuleOf } from './spreadsheet-conditional';
+import { chartApi, chartOf, EmbeddedChartBuilderApi } from './spreadsheet-charts';
 import { ProtectionApi } from './spreadsheet-protection';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './spreadsheet-sheet-model';
 import { TextFinderApi } from './spreadsheet-text-finder';
@@ -189,6 +190,33 @@ export const sheetSettingsMethods = {
   clearConditionalFormatRules(this: object): void {
     charge(this, 'clearConditionalFormatRules');
     model(this).conditionalRules = [];
+  },
+
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#newChart()
+  newChart(this: object): object {
+    charge(this, 'newChart');
+    return new EmbeddedChartBuilderApi(api(this));
+  },
+
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#insertChart(EmbeddedChart)
+  insertChart(this: object, chart: unknown): void {
+    charge(this, 'insertChart');
+    const found = chartOf(chart);
+    if (!found) throw signatureError('SpreadsheetApp.Sheet.insertChart', [chart]);
+    model(this).charts.push(found);
+  },
+
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#getCharts()
+  getCharts(this: object): object[] {
+    charge(this, 'getCharts');
+    return model(this).charts.map((c) => chartApi(api(this), c));
+  },
+
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#removeChart(EmbeddedChart)
+  removeChart(this: object, chart: unknown): void {
+    charge(this, 'removeChart');
+    const found = chartOf(chart);
+    model(this).charts = model(this).charts.filter((c) => c.id !== found?.id);
   },
 };
 
