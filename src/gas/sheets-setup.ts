@@ -111,6 +111,21 @@ function layOutCasesSheet(cases: Sheet): void {
   const width = cases.getLastColumn();
   if (maxRows < 2 || width < 1) return;
   if (status !== null) cases.getRange(2, status + 1, maxRows - 1, 1).clearDataValidations();
+  // A filter over the whole table (the header's drop-downs), put back when columns or rows
+  // outgrew it.
+  const filter = cases.getFilter();
+  const range = filter?.getRange();
+  if (
+    !filter ||
+    !range ||
+    range.getRow() !== 1 ||
+    range.getColumn() !== 1 ||
+    range.getNumRows() < maxRows ||
+    range.getNumColumns() < width
+  ) {
+    filter?.remove();
+    cases.getRange(1, 1, maxRows, width).createFilter();
+  }
   if (light === null) return;
   const column = columnLetters(light);
   // Ours, wherever the column was when they were made: replaced, never piled up.

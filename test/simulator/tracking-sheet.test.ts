@@ -39,6 +39,9 @@ describe('the tracking sheet', () => {
     ]);
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.frozenColumns).toBe(1);
+    // A filter over the whole table, from its header.
+    expect(sheet.filter).toMatchObject({ row: 1, col: 1, numCols: sheet.lastColumn() });
+    expect(sheet.filter!.numRows).toBeGreaterThanOrEqual(sheet.maxRows);
     // Wide enough for every header (about 7 px a character at the default font, plus padding).
     for (let c = 1; c <= 10; c += 1)
       expect(sheet.columnWidths.get(c) ?? 100).toBeGreaterThanOrEqual(

@@ -7,6 +7,7 @@ import { type GridRect, rectA1 } from './spreadsheet-a1';
 import { intArg, type SheetsApi } from './spreadsheet-api';
 import { ProtectionApi } from './spreadsheet-protection';
 import { type RangeFormatMethods, rangeFormatMethods } from './spreadsheet-range-format';
+import { rangeFilterMethods } from './spreadsheet-filter';
 import { type RangeMergeMethods, rangeMergeMethods } from './spreadsheet-range-merge';
 import {
   cellCount,
@@ -232,4 +233,4 @@ export class RangeApi {
   }
 }
 
-Object.assign(RangeApi.prototype, rangeFormatMethods, rangeMergeMethods);
+Object.assign(RangeApi.prototype, rangeFormatMethods, rangeMergeMethods, rangeFilterMethods);

@@ -32,6 +32,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   readonly columnWidths = new Map<number, number>();
   conditionalRules: ConditionalFormatRuleModel[] = [];
+  /** The basic filter's range (one per sheet), or null. */
+  filter: GridRect | null = null;
   /** Embedded charts, in insertion order (recorded, not drawn). */
   charts: ChartModel[] = [];
   /** Set on a linked form's response sheet (Sheet.getFormUrl). */

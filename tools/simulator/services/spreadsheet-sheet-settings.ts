@@ -7,6 +7,7 @@ import { ScriptError } from '../kernel';
 import { intArg, sheetState, signatureError, type SheetsApi } from './spreadsheet-api';
 import { conditionalRuleApi, conditionalRuleOf } from './spreadsheet-conditional';
 import { chartApi, chartOf, EmbeddedChartBuilderApi } from './spreadsheet-charts';
+import { filterApi } from './spreadsheet-filter';
 import { ProtectionApi } from './spreadsheet-protection';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './spreadsheet-sheet-model';
 import { TextFinderApi } from './spreadsheet-text-finder';
@@ -190,6 +191,12 @@ export const sheetSettingsMethods = {
   clearConditionalFormatRules(this: object): void {
     charge(this, 'clearConditionalFormatRules');
     model(this).conditionalRules = [];
+  },
+
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#getFilter(): null when none.
+  getFilter(this: object): object | null {
+    charge(this, 'getFilter');
+    return model(this).filter ? filterApi(api(this), model(this)) : null;
   },
 
   // developers.google.com/apps-script/reference/spreadsheet/sheet#newChart()
