@@ -162,7 +162,8 @@ function actOnTitular(
       planned.push({ contact, located, outcome: act(contact, located?.record ?? null, nowIso) });
     }
     // The data store first: a correction reaches the citizen's mail, an anonymisation deletes the
-    // data, even if a row write fails after it (that row is corrected by running the act again).
+    // data, even if a row write fails after it (the error is reported; that row keeps its earlier
+    // masked values).
     const store = planned.flatMap((p) => (p.outcome.contact ? [p.outcome.contact] : []));
     deps.contacts!.put(store);
     const filings: Record<string, string> = {};
