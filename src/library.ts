@@ -157,7 +157,16 @@ export function runSetup(services: unknown): SetupReport | null {
   }
   const lines = [
     report.formCreated ? 'Se creó el formulario de PQRSD.' : 'El formulario de PQRSD ya existía.',
-    `Enlace para los ciudadanos: ${report.formUrl}`,
+    report.formOpen
+      ? `Enlace para los ciudadanos: ${report.formUrl}`
+      : report.checklist.every((item) => item.done || !item.required)
+        ? `El formulario está cerrado a los ciudadanos (se cerró en Google Forms). Su enlace: ${report.formUrl}`
+        : `El formulario está cerrado a los ciudadanos hasta que complete lo obligatorio de la lista. Su enlace (todavía no lo comparta): ${report.formUrl}`,
+    'Lista de puesta en marcha:',
+    ...report.checklist.map(
+      (item) =>
+        `${item.done ? '✔' : '✘'} ${item.label}${item.required && !item.done ? ' (obligatorio)' : ''}`,
+    ),
     report.contactStoreUrl
       ? `Datos de peticionarios (solo para las personas nombradas en Configuración): ${report.contactStoreUrl}`
       : '',

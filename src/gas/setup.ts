@@ -6,6 +6,7 @@ import { chainLine } from '../core/cases/case-seal';
 import { parseRadicado } from '../core/radicado';
 import { dependenciesOf } from '../core/routing/staff';
 import { dataStewardsOf } from '../core/privacy/contact-data';
+import { onboardingChecklist, readyForCitizens, type ChecklistItem } from '../core/onboarding';
 import { identityReserveHelp, privacyNotice } from '../core/settings';
 import { buildAnchors, ROWS_KEY, STATE_KEY } from '../core/state/entity-state';
 import { addDays, bogotaDateOf } from '../core/calendar/calendar-date';
@@ -23,6 +24,9 @@ export interface SetupReport {
   readonly formUrl: string;
   /** The data store's address ('' when it could not be set up). */
   readonly contactStoreUrl: string;
+  /** The form takes citizens' filings (every required item of the checklist is done). */
+  readonly formOpen: boolean;
+  readonly checklist: readonly ChecklistItem[];
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
   readonly formCreated: boolean;
@@ -63,6 +67,26 @@ export function repairCitizenForm(app: Composition, store: Spreadsheet | null) {
     publicationsUrl: publicationsUrlOf(config.settings.followUpUrl),
   });
   return form;
+}
+
+const CLOSED_FORM_MESSAGE =
+  'Este formulario todavía no recibe solicitudes: la entidad está terminando de configurarlo. Mientras tanto, puede presentar su PQRSD en la ventanilla de la entidad.';
+
+/**
+ * Opens the form once the entity is ready, and keeps it closed with a message until then. A form
+ * an admin closed by hand (another message) is left closed. Returns whether it takes filings.
+ */
+function openFormWhenReady(form: GoogleAppsScript.Forms.Form, ready: boolean): boolean {
+  const ours = form.getCustomClosedFormMessage() === CLOSED_FORM_MESSAGE;
+  if (!ready) {
+    if (form.isAcceptingResponses() || !ours) {
+      form.setCustomClosedFormMessage(CLOSED_FORM_MESSAGE);
+      form.setAcceptingResponses(false);
+    }
+    return false;
+  }
+  if (!form.isAcceptingResponses() && ours) form.setAcceptingResponses(true);
+  return form.isAcceptingResponses();
 }
 
 /** The web app's page of published answers, from the follow-up page's address. */
@@ -173,9 +197,9 @@ function setUpUnderLock(app: Composition): SetupReport {
   const triggers = ensureTriggers(form.form.getId(), ss.getId(), app.state, user, stalled);
   repairState(app);
   const config = app.rebuildSnapshot().config;
+  const checklist = onboardingChecklist(config.settings, config.staff.length);
+  const formOpen = openFormWhenReady(form.form, readyForCitizens(checklist));
   const warnings = [...config.warnings, ...storeWarnings, ...form.warnings, ...triggers.warnings];
-  if (config.staff.length === 0)
-    warnings.push('Registre a los funcionarios en la hoja Dependencias para asignar casos.');
   const changes = [
     ...sheets.createdSheets.map((s) => `hoja ${s}`),
     ...sheets.addedColumns.map((c) => `columna ${c}`),
@@ -200,6 +224,8 @@ function setUpUnderLock(app: Composition): SetupReport {
     formId: form.form.getId(),
     formUrl: form.form.getPublishedUrl(),
     contactStoreUrl: contactStore.store ? contactStore.store.getUrl() : '',
+    formOpen,
+    checklist,
     createdSheets: sheets.createdSheets,
     addedColumns: sheets.addedColumns,
     formCreated: form.created,

@@ -63,6 +63,11 @@ describe('every shim entry point on the built bundle', () => {
     harness.typeCells('pueblo', ADMIN, 'Dependencias', 2, 1, [
       [CLERK, 'Ana', 'Ventanilla Única', 'Funcionario', 'No'],
     ]);
+    // Citizens may file once the entity has a name and staff: the next setup opens the form.
+    const settings = entity.spreadsheet.requireSheet('Configuración');
+    expect(settings.cell(2, 1)?.value).toBe('Nombre de la entidad');
+    harness.typeCells('pueblo', ADMIN, 'Configuración', 2, 2, [['Alcaldía de Pueblo']]);
+    expect(harness.menu('pueblo', ADMIN, SETUP_MENU).error).toBeNull();
   });
 
   it('onFormSubmitPqrs radicates a citizen response', () => {
