@@ -51,6 +51,8 @@ export interface CaseSheetContext {
   readonly secret: () => string;
   readonly longTexts: () => SheetTable;
   readonly missingSheet: (name: string) => Error;
+  /** The traffic light of a case (`semaphoreOf` with the entity's reminder window). */
+  readonly semaphore: (record: Pick<CaseRecord, 'status' | 'businessDaysLeft'>) => string;
   /** The cells a row shows beside the case (the assignee's name, the traffic light). */
   readonly derived: (
     record: Pick<CaseRecord, 'assignee' | 'status' | 'businessDaysLeft'>,
@@ -259,9 +261,11 @@ export class SheetCaseStore implements CaseStore {
       .map((c) => {
         const change = byRow.get(c.row);
         const clock = change ?? c.record;
-        const semaphore =
-          this.ctx.derived({ ...c.record, businessDaysLeft: clock.businessDaysLeft }).semaphore ??
-          '';
+        // Only the light: the daily pass must not look up every assignee's name.
+        const semaphore = this.ctx.semaphore({
+          status: c.record.status,
+          businessDaysLeft: clock.businessDaysLeft,
+        });
         return {
           row: c.row,
           dueDate: clock.dueDate,

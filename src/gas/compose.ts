@@ -182,19 +182,19 @@ export function compose(rawServices: unknown, options: ComposeOptions = {}): Com
       };
     return secretOf.secret;
   };
+  const semaphore = (record: Parameters<typeof semaphoreOf>[0]): string =>
+    semaphoreOf(record, Math.max(0, ...snapshot().config.settings.reminderOffsets));
   const cases = new SheetCaseStore({
     spreadsheet,
     layout: layout(CASES_SHEET, (s) => s.cases),
     secret,
     longTexts: table(LONG_TEXT_SHEET),
     missingSheet,
-    derived: (record) => {
-      const config = snapshot().config;
-      return {
-        assigneeName: findStaff(config.staff, record.assignee)?.name ?? '',
-        semaphore: semaphoreOf(record, Math.max(0, ...config.settings.reminderOffsets)),
-      };
-    },
+    semaphore,
+    derived: (record) => ({
+      assigneeName: findStaff(snapshot().config.staff, record.assignee)?.name ?? '',
+      semaphore: semaphore(record),
+    }),
   });
   // Not memoised while missing: a repair in this execution may find the form again.
   let formsMemo: GasFormSource | null = null;

@@ -55,6 +55,30 @@ export interface OpenOptions {
   readonly beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
+/** Chromium from the Debian package (never a downloaded one), with the flags every test uses. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it with ` +
+        '`sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` ' +
+        '(Debian/Ubuntu; .ci/run does this in CI). Do not run `npx playwright install`.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    timeout: 15_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 /** Registers Chromium's lifecycle in the calling test file and returns the page opener. */
 export function useDeskBrowser(): {
   open(desk: Desk, user: string, options?: OpenOptions): Promise<OpenDesk>;
@@ -65,26 +89,7 @@ export function useDeskBrowser(): {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it with ` +
-          '`sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` ' +
-          '(Debian/Ubuntu; .ci/run does this in CI). Do not run `npx playwright install`.',
-      );
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 15_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterEach(async () => {

@@ -3,12 +3,12 @@
 // loaded from the exact HTML `doGet` served (no network at all), and the WCAG 2.1 AA basics checked
 // in the page itself (headings, reflow at 320–360 px, text contrast, keyboard focus, axe-core).
 // Needs /usr/bin/chromium (CI: .ci/run). Not a test file (no .test.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../simulator/fixtures';
+import { launchChromium } from './desk-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** A small phone (WCAG 1.4.10 reflow asks for 320 CSS px; a common Android phone is 360 × 740). */
 export const PHONE = { width: 360, height: 740 };
 
@@ -30,26 +30,7 @@ export function useChromium(): {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it with ` +
-          '`sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` ' +
-          '(Debian/Ubuntu; .ci/run does this in CI). Do not run `npx playwright install`.',
-      );
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 15_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterEach(async () => {

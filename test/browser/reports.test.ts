@@ -6,9 +6,9 @@
 // personal data) is handed over as two downloads (Decreto 1081 de 2015, art. 2.1.1.6.2; Ley 1474
 // de 2011, art. 76). desk-browser.ts opens only the desk and the titular dialog, so this file runs
 // its own Chromium the same way. Needs /usr/bin/chromium (CI: .ci/run).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatMessage } from '../../src/core/messages';
 import { ROLE_LABELS } from '../../src/gas/config-sheets';
 import { STAFF_SHEET } from '../../src/gas/sheet-schema';
@@ -29,9 +29,16 @@ import {
   type Desk,
   type RpcResult,
 } from '../simulator/fixtures';
-import { AT, NETWORK_MESSAGE, newDesk, screenshot, settled, WAIT_MS } from './desk-browser';
+import {
+  AT,
+  launchChromium,
+  NETWORK_MESSAGE,
+  newDesk,
+  screenshot,
+  settled,
+  WAIT_MS,
+} from './desk-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const REPORTS_MENU = 'Generar informes';
 const REPORTS_TITLE = 'Informes de ley';
 const REPORTS_SIZE = { width: 560, height: 520 };
@@ -52,26 +59,7 @@ const bridges: SidebarBridge[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it with ` +
-        '`sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` ' +
-        '(Debian/Ubuntu; .ci/run does this in CI). Do not run `npx playwright install`.',
-    );
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 15_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterEach(async () => {
