@@ -1,5 +1,6 @@
 // The library's public surface: exactly the functions the entity script (shim) calls. Each takes
 // the shim's own services first. Nothing else in the bundle is visible to library users.
+import { aboutText, currentRelease } from './core/release';
 import { radicateSubmission } from './app/intake';
 import { runSweep as sweep, type SweepReport } from './app/sweep';
 import { DomainError } from './core/errors';
@@ -35,6 +36,12 @@ export function onOpen(services: unknown, _e?: GoogleAppsScript.Events.SheetsOnO
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of menuEntries()) menu.addItem(item.caption, item.functionName);
   menu.addToUi();
+}
+
+/** Menu "Acerca de": the release this library is, for anyone who opens the spreadsheet. */
+export function showAbout(_services: unknown): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Acerca de Ventanilla PQRSD', aboutText(currentRelease()), ui.ButtonSet.OK);
 }
 
 export function onInstall(services: unknown, e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -169,6 +176,9 @@ export function runSetup(services: unknown): SetupReport | null {
     ),
     report.contactStoreUrl
       ? `Datos de peticionarios (solo para las personas nombradas en Configuración): ${report.contactStoreUrl}`
+      : '',
+    report.myCasesViews
+      ? `Cada funcionario tiene en Radicados su vista "Mis casos" (menú Datos › Vistas de filtro): sus casos abiertos, primero los que vencen antes.`
       : '',
     report.createdSheets.length > 0 ? `Hojas creadas: ${report.createdSheets.join(', ')}.` : '',
     report.repairedItems.length > 0

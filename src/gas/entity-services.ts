@@ -6,6 +6,11 @@ export interface EntityServices {
   readonly properties: GoogleAppsScript.Properties.Properties;
   readonly lock: GoogleAppsScript.Lock.Lock;
   readonly cache: GoogleAppsScript.Cache.Cache;
+  /**
+   * The entity script's Sheets advanced service (its manifest enables it), or null from a script
+   * built before it did: only setup's "Mis casos" filter views need it.
+   */
+  readonly sheetsApi?: unknown;
 }
 
 export function assertEntityServices(value: unknown): asserts value is EntityServices {

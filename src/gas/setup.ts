@@ -4,7 +4,7 @@ import { isoSeconds } from '../app/intake';
 import { emptyRecord, loadState } from '../app/entity-state-access';
 import { chainLine } from '../core/cases/case-seal';
 import { parseRadicado } from '../core/radicado';
-import { dependenciesOf } from '../core/routing/staff';
+import { dependenciesOf, type StaffMember } from '../core/routing/staff';
 import { dataStewardsOf } from '../core/privacy/contact-data';
 import { onboardingChecklist, readyForCitizens, type ChecklistItem } from '../core/onboarding';
 import { identityReserveHelp, privacyNotice } from '../core/settings';
@@ -14,6 +14,8 @@ import { DomainError } from '../core/errors';
 import type { Composition } from './compose';
 import { ensureContactStore, spreadsheetIdOf } from './contact-store';
 import { ensureCitizenForm } from './form-setup';
+import { ensureMyCasesViews, isSheetsAdvancedService } from './filter-views';
+import { CASES_SHEET } from './sheet-schema';
 import { ensureTrackingSheets, tidyWorkbook, writeSetting } from './sheets-setup';
 import { ensureTriggers } from './triggers-setup';
 
@@ -27,6 +29,8 @@ export interface SetupReport {
   /** The form takes citizens' filings (every required item of the checklist is done). */
   readonly formOpen: boolean;
   readonly checklist: readonly ChecklistItem[];
+  /** "Mis casos" filter views on Radicados (one per staff member); null when they could not be made. */
+  readonly myCasesViews: number | null;
   readonly createdSheets: readonly string[];
   readonly addedColumns: readonly string[];
   readonly formCreated: boolean;
@@ -163,6 +167,29 @@ function repairState(app: Composition): void {
 }
 
 /**
+ * "Mis casos" for every staff member. A failure is a warning, never a failed setup: the views are a
+ * convenience, and the basic filter still works without them.
+ */
+function repairMyCasesViews(app: Composition, staff: readonly StaffMember[], warnings: string[]) {
+  const api = app.services.sheetsApi;
+  if (!isSheetsAdvancedService(api)) {
+    warnings.push(
+      'No se crearon las vistas de filtro "Mis casos": el script de esta hoja no tiene activado el servicio avanzado de Google Sheets. Actualícelo con la versión vigente del script de la entidad y vuelva a configurar.',
+    );
+    return null;
+  }
+  const ss = app.spreadsheet();
+  try {
+    return ensureMyCasesViews(api, ss.getId(), ss.getSheetByName(CASES_SHEET.name)!, staff);
+  } catch (error) {
+    warnings.push(
+      `No se pudieron crear o ajustar las vistas de filtro "Mis casos" (${error instanceof Error ? error.message : String(error)}). El filtro de la hoja sigue disponible; vuelva a configurar más tarde.`,
+    );
+    return null;
+  }
+}
+
+/**
  * Setup holds the entity's lock throughout: it writes the store in several steps (form ids,
  * counters, the configuration), and a review rewriting the whole store meanwhile must not undo them.
  */
@@ -199,13 +226,26 @@ function setUpUnderLock(app: Composition): SetupReport {
   const config = app.rebuildSnapshot().config;
   const checklist = onboardingChecklist(config.settings, config.staff.length);
   const formOpen = openFormWhenReady(form.form, readyForCitizens(checklist));
-  const warnings = [...config.warnings, ...storeWarnings, ...form.warnings, ...triggers.warnings];
+  const viewWarnings: string[] = [];
+  const views = repairMyCasesViews(app, config.staff, viewWarnings);
+  const warnings = [
+    ...config.warnings,
+    ...storeWarnings,
+    ...form.warnings,
+    ...triggers.warnings,
+    ...viewWarnings,
+  ];
   const changes = [
     ...sheets.createdSheets.map((s) => `hoja ${s}`),
     ...sheets.addedColumns.map((c) => `columna ${c}`),
     ...(contactStore.created ? ['hoja de datos de peticionarios'] : []),
     ...(form.created ? ['formulario'] : form.repairedItems.map((q) => `pregunta ${q}`)),
     ...triggers.created.map((t) => `activador ${t}`),
+    ...(views && views.added + views.updated + views.removed > 0
+      ? [
+          `vistas "Mis casos" (${views.added} nuevas, ${views.updated} ajustadas, ${views.removed} retiradas)`,
+        ]
+      : []),
   ];
   const secret = loadState(app, true).record.secret;
   app.history.appendOne(
@@ -226,6 +266,7 @@ function setUpUnderLock(app: Composition): SetupReport {
     contactStoreUrl: contactStore.store ? contactStore.store.getUrl() : '',
     formOpen,
     checklist,
+    myCasesViews: views ? views.total : null,
     createdSheets: sheets.createdSheets,
     addedColumns: sheets.addedColumns,
     formCreated: form.created,

@@ -2,7 +2,8 @@
 // the header, each row coloured by its traffic light, days left blank once a case is closed, the
 // person in charge by name.
 import { renderSheetHtml } from '../../tools/simulator/services/render-sheet';
-import { act, bogota, citizen, CLERK, Desk, useBuiltBundle } from './fixtures';
+import { Workspace } from '../../tools/simulator/workspace';
+import { act, bogota, citizen, CLERK, CLERK_2, Desk, projects, useBuiltBundle } from './fixtures';
 
 useBuiltBundle();
 
@@ -91,5 +92,104 @@ describe('the tracking sheet', () => {
       html.split('\n').find((l) => l.includes(`>${radicado}<`)) ?? '';
     expect(line(running.radicado)).toContain('background:#f4c7c3');
     expect(line(answered.radicado)).toContain('color:#80868b');
+  });
+});
+
+describe('"Mis casos" filter views', () => {
+  const views = (desk: Desk) => desk.model.requireSheet('Radicados').filterViews;
+
+  it('setup gives every staff member a view of their open cases, soonest due first', () => {
+    const desk = new Desk();
+    const sheet = desk.model.requireSheet('Radicados');
+    const column = (header: string) => desk.column('Radicados', header) - 1;
+    expect(
+      views(desk)
+        .map((v) => v.title)
+        .sort(),
+    ).toEqual(
+      [
+        'Mis casos — Ana Administradora',
+        'Mis casos — Diana Gómez',
+        'Mis casos — Luz Marina Restrepo',
+        'Mis casos — Sofía Supervisora',
+      ].sort(),
+    );
+    const luz = views(desk).find((v) => v.title === 'Mis casos — Luz Marina Restrepo')!;
+    expect(luz.range.sheetId).toBe(sheet.sheetId);
+    expect(luz.filterSpecs).toEqual(
+      expect.arrayContaining([
+        {
+          columnIndex: column('Responsable'),
+          filterCriteria: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: CLERK }] } },
+        },
+        { columnIndex: column('Semáforo'), filterCriteria: { hiddenValues: ['Cerrado'] } },
+      ]),
+    );
+    expect(luz.sortSpecs).toEqual([{ dimensionIndex: column('Vence'), sortOrder: 'ASCENDING' }]);
+    expect(desk.entity.ui.alerts.at(-1)?.prompt).toContain('su vista "Mis casos"');
+  });
+
+  it('a second setup changes nothing; a person who leaves loses theirs; a clerk’s own view stays', () => {
+    const desk = new Desk();
+    const ids = views(desk).map((v) => v.filterViewId);
+    const again = desk.setupOk();
+    expect(again.record.calls['Sheets.Spreadsheets.batchUpdate'] ?? 0).toBe(0);
+    expect(views(desk).map((v) => v.filterViewId)).toEqual(ids);
+    // A clerk saves a view of their own; Diana leaves the staff sheet.
+    const sheet = desk.model.requireSheet('Radicados');
+    sheet.filterViews.push({
+      filterViewId: 42,
+      title: 'Vencidos de Gobierno',
+      range: { sheetId: sheet.sheetId },
+      filterSpecs: [],
+      sortSpecs: [],
+    });
+    const staff = desk.model.requireSheet('Dependencias');
+    for (let r = 2; r <= staff.lastRow(); r += 1)
+      if (staff.cell(r, desk.column('Dependencias', 'Correo'))?.value === CLERK_2)
+        desk.model.setCellsAsUser('Dependencias', r, 1, [
+          new Array(desk.column('Dependencias', 'Ausente')).fill(''),
+        ]);
+    desk.setupOk();
+    expect(views(desk).map((v) => v.title)).not.toContain('Mis casos — Diana Gómez');
+    expect(views(desk).map((v) => v.title)).toContain('Vencidos de Gobierno');
+    expect(views(desk)).toHaveLength(4);
+  });
+
+  it('a view follows a column an admin inserted, and setup leaves it right', () => {
+    const desk = new Desk();
+    const sheet = desk.model.requireSheet('Radicados');
+    sheet.insertColumns(2, 1); // a column typed in after "Vence", before "Responsable"
+    const luz = () => views(desk).find((v) => v.title === 'Mis casos — Luz Marina Restrepo')!;
+    const filtered = () =>
+      luz()
+        .filterSpecs.map((f) => f.columnIndex)
+        .sort((a, b) => a - b);
+    const expected = () =>
+      [desk.column('Radicados', 'Semáforo') - 1, desk.column('Radicados', 'Responsable') - 1].sort(
+        (a, b) => a - b,
+      );
+    expect(filtered()).toEqual(expected());
+    desk.setupOk();
+    expect(filtered()).toEqual(expected());
+    expect(luz().sortSpecs[0].dimensionIndex).toBe(desk.column('Radicados', 'Vence') - 1);
+  });
+
+  it('an entity script built before the Sheets service was enabled sets up, and says what to do', () => {
+    const p = projects();
+    const manifest = JSON.parse(p.shimFiles.get('appsscript')!);
+    delete manifest.dependencies.enabledAdvancedServices;
+    const desk = new Desk({
+      workspace: new Workspace({
+        library: { code: p.libraryCode, files: p.libraryFiles },
+        shimCode: p.shimCode,
+        shimFiles: new Map([['appsscript', JSON.stringify(manifest)]]),
+        startMs: bogota('2026-02-02T07:00:00'),
+      }),
+    });
+    expect(views(desk)).toEqual([]);
+    expect(desk.entity.ui.alerts.at(-1)?.prompt).toContain(
+      'no tiene activado el servicio avanzado de Google Sheets',
+    );
   });
 });

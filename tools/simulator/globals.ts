@@ -4,7 +4,7 @@
 // calling shim (developers.google.com/apps-script/guides/libraries#resource_scoping).
 import type { Execution } from './kernel';
 import { SimDate } from './kernel';
-import { manifestTimeZone } from './project-loader';
+import { manifestAdvancedServices, manifestTimeZone } from './project-loader';
 import { createCacheService } from './services/cache';
 import { createContentService } from './services/content';
 import { ChartType } from './services/spreadsheet-charts';
@@ -17,6 +17,7 @@ import { createPropertiesService, PropertyStore } from './services/properties';
 import { createScriptApp } from './services/script-app';
 import { scriptIntl } from './services/script-time-zone';
 import { createSession } from './services/session';
+import { createSheetsAdvancedService } from './services/sheets-advanced';
 import { createSpreadsheetApp } from './services/spreadsheet-app';
 import { createUtilities } from './services/utilities';
 import { CacheStore } from './services/cache';
@@ -106,6 +107,13 @@ export function buildGlobals(input: GlobalsInput): Record<string, unknown> {
         : entity.documentLock,
   });
 
+  // Advanced services are the project's own: a global under the userSymbol its manifest gives
+  // (developers.google.com/apps-script/manifest/dependencies#EnabledAdvancedService).
+  const advanced: Record<string, unknown> = {};
+  for (const service of manifestAdvancedServices(input.files)) {
+    if (service.serviceId === 'sheets' && service.version === 'v4')
+      advanced[service.userSymbol] = createSheetsAdvancedService(exec, workspace.spreadsheets);
+  }
   const ui = hasUi(input.kind) ? entity.ui : null;
   // Each project has its own manifest: Session and clock triggers report that project's zone.
   const timeZone = manifestTimeZone(input.files);
@@ -138,5 +146,6 @@ export function buildGlobals(input: GlobalsInput): Record<string, unknown> {
     Charts: { ChartType },
     Logger: createLogger(exec),
     console: createConsole(exec),
+    ...advanced,
   };
 }

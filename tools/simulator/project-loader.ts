@@ -19,6 +19,22 @@ export function manifestTimeZone(files: ReadonlyMap<string, string>): string {
   return typeof manifest.timeZone === 'string' ? manifest.timeZone : DEFAULT_SCRIPT_TIME_ZONE;
 }
 
+export interface AdvancedService {
+  readonly userSymbol: string;
+  readonly serviceId: string;
+  readonly version: string;
+}
+
+/** The manifest's `dependencies.enabledAdvancedServices` (none without a manifest). */
+export function manifestAdvancedServices(files: ReadonlyMap<string, string>): AdvancedService[] {
+  const text = files.get(MANIFEST_FILE);
+  if (text === undefined) return [];
+  const manifest = JSON.parse(text) as {
+    dependencies?: { enabledAdvancedServices?: AdvancedService[] };
+  };
+  return manifest.dependencies?.enabledAdvancedServices ?? [];
+}
+
 export interface CompiledProject {
   readonly name: string;
   readonly script: vm.Script;

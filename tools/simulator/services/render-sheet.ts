@@ -107,6 +107,8 @@ export function renderSheetHtml(model: SpreadsheetModel, sheetName: string): str
   const head = grid.slice(0, frozen).map((line, i) => rowHtml('th', line, i + 1));
   const body = grid.slice(frozen).map((line, i) => rowHtml('td', line, frozen + i + 1));
   const title = `${model.name} — ${sheet.name}`;
+  // The sheet's filter views, as the Datos › Vistas de filtro menu lists them.
+  const views = sheet.filterViews.map((v) => `<li>${escapeHtml(v.title)}</li>`);
   return [
     '<!DOCTYPE html>',
     '<html lang="es">',
@@ -117,6 +119,9 @@ export function renderSheetHtml(model: SpreadsheetModel, sheetName: string): str
     '</head>',
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
+    views.length
+      ? `<details class="filter-views"><summary>Vistas de filtro (${views.length})</summary><ul>${views.join('')}</ul></details>`
+      : '',
     '<table>',
     head.length ? `<thead>${head.join('\n')}</thead>` : '',
     `<tbody>${body.join('\n')}</tbody>`,

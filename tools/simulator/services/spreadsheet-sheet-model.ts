@@ -1,6 +1,7 @@
 // One sheet's persistent state: the grid size, its cells and per-column/per-sheet settings.
 // It survives across executions; API objects read and write it through these methods.
 
+import type { FilterViewModel } from './sheets-advanced';
 import type { ChartModel } from './spreadsheet-charts';
 import { ScriptError } from '../kernel';
 import type { GridRect } from './spreadsheet-a1';
@@ -34,6 +35,8 @@ export class SheetModel {
   conditionalRules: ConditionalFormatRuleModel[] = [];
   /** The basic filter's range (one per sheet), or null. */
   filter: GridRect | null = null;
+  /** Filter views (Sheets API v4 only; SpreadsheetApp has none). */
+  filterViews: FilterViewModel[] = [];
   /** Embedded charts, in insertion order (recorded, not drawn). */
   charts: ChartModel[] = [];
   /** Set on a linked form's response sheet (Sheet.getFormUrl). */
@@ -173,6 +176,7 @@ export class SheetModel {
     this.merges = shiftMerges(this.merges, 'col', after, howMany);
     for (const [key, col] of this.formColumns)
       if (col > after) this.formColumns.set(key, col + howMany);
+    this.shiftFilterViews(after, howMany);
     this.maxCols += howMany;
   }
 
@@ -204,7 +208,32 @@ export class SheetModel {
       if (col >= start + howMany) this.formColumns.set(key, col - howMany);
       else if (col >= start) this.formColumns.delete(key);
     }
+    this.shiftFilterViews(start - 1, -howMany);
     this.maxCols -= howMany;
+  }
+
+  /**
+   * Filter views follow their columns when columns are inserted (howMany > 0) at 0-based `from` or
+   * deleted (howMany < 0) from `from`; a spec on a deleted column goes with it.
+   */
+  private shiftFilterViews(from: number, howMany: number): void {
+    const moved = (index: number): number | null => {
+      if (index < from) return index;
+      if (howMany < 0 && index < from - howMany) return null;
+      return index + howMany;
+    };
+    for (const view of this.filterViews) {
+      view.filterSpecs = view.filterSpecs.flatMap((spec) => {
+        const at = moved(spec.columnIndex);
+        return at === null ? [] : [{ ...spec, columnIndex: at }];
+      });
+      view.sortSpecs = view.sortSpecs.flatMap((spec) => {
+        const at = moved(spec.dimensionIndex);
+        return at === null ? [] : [{ ...spec, dimensionIndex: at }];
+      });
+      if (view.range.endColumnIndex !== undefined)
+        view.range.endColumnIndex = Math.max(from, view.range.endColumnIndex + howMany);
+    }
   }
 
   /** Grows the grid so (rows, cols) fit, checking the workbook cell limit first. */
