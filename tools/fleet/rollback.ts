@@ -1,0 +1,183 @@
+// `rollback`: put every entity a rollout of the ring touched back where the journal says it was
+// before: the manifest pins the previous version again (same textual edit, verified) and each web
+// app deployment runs the entity version it ran before. Those old versions already pin the old
+// library, so no new version is created. Journaled like a rollout: safe to rerun, resumable.
+import { writeContentVerified } from './content-write';
+import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
+import { loadRingTargets, saveRingTargets } from './fleet-config';
+import { FleetError, toFleetError } from './fleet-errors';
+import type { Journal } from './journal';
+import { findManifest, readLibraryPin, repinFiles } from './manifest-pin';
+import { shortId } from './plan';
+import type { FleetEntity, Ring } from './registry';
+import {
+  type RingRunResult,
+  type RingTarget,
+  type ThresholdOptions,
+  runOverRing,
+} from './ring-run';
+
+export interface RollbackOptions extends ThresholdOptions {
+  ring: Ring;
+  journal: Journal;
+  ringsFile: string;
+}
+
+export interface RollbackReport extends RingRunResult {
+  op: 'rollback';
+  ring: Ring;
+  target: { from: string | null; to: string | null; changed: boolean };
+}
+
+export async function rollbackEntity(
+  target: RingTarget,
+  ctx: FleetContext,
+  journal: Journal,
+): Promise<EntityOutcome> {
+  const { scriptId, entity, ring } = target;
+  const outcome = emptyOutcome(scriptId, entity, ring, 'ok');
+  const state = journal.stateOf(scriptId);
+  const attempt = state?.rollout;
+  if (!attempt) {
+    outcome.status = 'skipped';
+    outcome.note = 'nada que revertir según el diario';
+    return outcome;
+  }
+  const restore = attempt.from;
+  outcome.from = attempt.to;
+  outcome.to = restore;
+  const base = { op: 'rollback' as const, ring, scriptId, entity };
+  try {
+    if (!state.rollback) {
+      await journal.append({
+        ...base,
+        step: 'started',
+        from: attempt.to,
+        to: restore,
+        deployments: attempt.deployments,
+      });
+    }
+    const files = await ctx.api.getContent(scriptId);
+    const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
+    if (restore === null) {
+      outcome.warnings.push('el diario no guarda la versión anterior del manifiesto; no se cambió');
+    } else if (pin.version !== restore) {
+      await writeContentVerified(
+        ctx.api,
+        scriptId,
+        repinFiles(files, ctx.libraryId, restore),
+        ctx.libraryId,
+        restore,
+      );
+      await journal.append({ ...base, step: 'content-written', from: pin.version, to: restore });
+      outcome.changes.push(`manifiesto ${pin.version ?? '—'} → ${restore}`);
+    }
+    if (attempt.deployments.length > 0) {
+      const current = await ctx.api.listDeployments(scriptId);
+      for (const before of attempt.deployments) {
+        const deployment = current.find((d) => d.deploymentId === before.deploymentId);
+        if (!deployment) {
+          outcome.warnings.push(`el despliegue ${before.deploymentId} ya no existe`);
+          continue;
+        }
+        if (deployment.versionNumber === before.versionNumber) continue;
+        const updated = await ctx.api.updateDeployment(scriptId, deployment, before.versionNumber);
+        if (updated.versionNumber !== before.versionNumber) {
+          throw new FleetError(
+            'VERIFY_FAILED',
+            `el despliegue ${before.deploymentId} quedó en la versión ${updated.versionNumber ?? 'HEAD'}, no en ${before.versionNumber}`,
+          );
+        }
+        await journal.append({
+          ...base,
+          step: 'deployment-moved',
+          deploymentId: before.deploymentId,
+          fromVersion: deployment.versionNumber,
+          toVersion: before.versionNumber,
+        });
+        outcome.changes.push(
+          `despliegue ${shortId(before.deploymentId)} v${deployment.versionNumber ?? 'HEAD'} → v${before.versionNumber}`,
+        );
+      }
+    }
+    outcome.versionNumber = attempt.deployments[0]?.versionNumber ?? null;
+    await journal.append({
+      ...base,
+      step: 'done',
+      from: attempt.to,
+      to: restore,
+      ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+    });
+    return outcome;
+  } catch (raw) {
+    const error = toFleetError(raw);
+    outcome.status = 'failed';
+    outcome.error = error.toInfo();
+    await journal.append({ ...base, step: 'failed', error: outcome.error });
+    return outcome;
+  }
+}
+
+/** The entities a rollout of `ring` touched and no rollback has undone yet, registry order first. */
+export function rollbackTargets(
+  entities: readonly FleetEntity[],
+  journal: Journal,
+  ring: Ring,
+): RingTarget[] {
+  const touched = journal.allStates().filter((s) => s.rollout?.ring === ring);
+  const byId = new Map(touched.map((s) => [s.scriptId, s]));
+  const targets: RingTarget[] = [];
+  for (const e of entities) {
+    if (byId.has(e.scriptId)) {
+      targets.push({ scriptId: e.scriptId, entity: e.entity, ring });
+      byId.delete(e.scriptId);
+    }
+  }
+  // Entities no longer in the registry are still rolled back: the journal names them.
+  for (const s of byId.values()) {
+    targets.push({ scriptId: s.scriptId, entity: s.rollout?.entity || s.scriptId, ring });
+  }
+  return targets;
+}
+
+export async function runRollback(
+  entities: readonly FleetEntity[],
+  options: RollbackOptions,
+  ctx: FleetContext,
+): Promise<RollbackReport> {
+  const { journal, ring } = options;
+  const targets = rollbackTargets(entities, journal, ring);
+  await journal.append({ op: 'rollback', step: 'run-started', ring });
+  const result = await runOverRing(`Reversión ${ring}`, targets, ctx, options, (t) =>
+    rollbackEntity(t, ctx, journal),
+  );
+  const count = (status: EntityOutcome['status']): number =>
+    result.outcomes.filter((o) => o.status === status).length;
+  await journal.append({
+    op: 'rollback',
+    step: 'run-finished',
+    ring,
+    summary: {
+      done: count('ok'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      notAttempted: count('not-attempted'),
+      stopped: result.stopped,
+    },
+  });
+  const current = loadRingTargets(options.ringsFile)[ring] ?? null;
+  const lastStart = journal.lastRolloutStart(ring);
+  let changed = false;
+  let restored = current;
+  if (lastStart && !result.stopped && !result.interrupted) {
+    restored = lastStart.previousTarget ?? null;
+    if (restored !== current) {
+      const all = loadRingTargets(options.ringsFile);
+      if (restored === null) delete all[ring];
+      else all[ring] = restored;
+      saveRingTargets(options.ringsFile, all);
+      changed = true;
+    }
+  }
+  return { ...result, op: 'rollback', ring, target: { from: current, to: restored, changed } };
+}
