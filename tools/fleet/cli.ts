@@ -1,7 +1,9 @@
-// `npm run fleet -- <command> --registry FILE [--api-root URL] [--concurrency N] ...`: the
+// `npm run -s fleet -- <command> --registry FILE [--api-root URL] [--concurrency N] ...`: the
 // ministry's view of every entity's copy of the desk, and the release of a library version ring by
 // ring through the Apps Script API. Screen text is Spanish (the operators'); stdout carries only
-// reports (a JSON document with --json), everything else goes to stderr.
+// reports (a JSON document with --json), everything else goes to stderr. Through npm, `npm run -s`
+// keeps npm's own "> pkg script" banner off stdout, so --json output parses whole.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CredentialsError, resolveCredentials } from './credentials';
@@ -35,6 +37,8 @@ export const EXIT_OK = 0;
 export const EXIT_ENTITY_FAILURES = 1;
 /** The command could not run: usage, registry, configuration, credentials, journal lock. */
 export const EXIT_USAGE = 2;
+/** An unexpected error (a bug, an I/O failure): not an entity's failure, so not 1. */
+export const EXIT_CRASH = 3;
 /** Interrupted by the operator (Ctrl+C) before the ring was finished. */
 export const EXIT_INTERRUPTED = 130;
 
@@ -49,7 +53,8 @@ export interface CliIo {
   api?: ScriptApi;
 }
 
-export const USAGE = `Uso: npm run fleet -- <comando> --registry ARCHIVO [opciones]
+export const USAGE = `Uso: npm run -s fleet -- <comando> --registry ARCHIVO [opciones]
+(-s: sin él, npm escribe su encabezado en la salida estándar y la de --json deja de ser JSON puro)
 
 Comandos:
   status    [--json] [--all] [--ring R] [--to V]   versión fijada por entidad y deriva del objetivo
@@ -69,7 +74,9 @@ Opciones:
   --min-finished N          ...evaluada tras N entidades terminadas (por defecto 10)
 
 Anillos: ${RINGS.join(', ')}. Credenciales: "npx clasp login" o PQRS_FLEET_ACCESS_TOKEN.
-Librería: config/library.json "scriptId" o PQRS_LIBRARY_ID.`;
+Librería: config/library.json "scriptId" o PQRS_LIBRARY_ID.
+Salida: 0 bien; 1 alguna entidad falló o el anillo se detuvo; 2 el comando no pudo ejecutarse;
+3 error inesperado; 130 interrumpido.`;
 
 class UsageError extends Error {}
 
@@ -332,6 +339,13 @@ async function runJournaled(
 ): Promise<number> {
   const ring = opts.ring as Ring;
   const run = `${new Date().toISOString()}-${process.pid}`;
+  // A rollback reads what a rollout journaled; a wrong path would otherwise create an empty
+  // journal and report success having reverted nothing.
+  if (opts.command === 'rollback' && !existsSync(opts.journal as string)) {
+    throw new JournalError(
+      `el diario ${resolve(opts.journal as string)} no existe: indique con --journal el archivo que usó el despliegue que quiere revertir`,
+    );
+  }
   const journal = await Journal.open(opts.journal as string, run);
   try {
     if (journal.skippedLines > 0) {
@@ -391,7 +405,7 @@ if (require.main === module) {
       process.stderr.write(
         `fleet: error inesperado: ${(error as Error)?.stack ?? String(error)}\n`,
       );
-      process.exitCode = 1;
+      process.exitCode = EXIT_CRASH;
     },
   );
 }

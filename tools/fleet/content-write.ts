@@ -1,21 +1,10 @@
 // Writing an entity's content and reading it back. updateContent replaces every file of the
 // project, so the whole set goes back as read (only the manifest's pin differs), and the re-read
 // proves the server kept it: every other file byte for byte, the manifest with the new pin.
+import { fileKey, sameJson } from './content-baseline';
 import { FleetError } from './fleet-errors';
 import { findManifest, readLibraryPin } from './manifest-pin';
 import type { ScriptApi, ScriptDeployment, ScriptFile } from './script-api';
-
-function fileKey(file: ScriptFile): string {
-  return `${file.type}\u0000${file.name}`;
-}
-
-function sameJson(a: string, b: string): boolean {
-  try {
-    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
-  } catch {
-    return false;
-  }
-}
 
 /** Why the files read back differ from the files written, or null when they match. */
 export function describeContentMismatch(

@@ -21,6 +21,7 @@ const EXIT_MEANING: Record<number, string> = {
   0: 'todo bien',
   1: 'alguna entidad falló o no se pudo leer',
   2: 'el comando no pudo ejecutarse',
+  3: 'error inesperado',
   130: 'interrumpido',
 };
 
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write(text);
   };
   const step = async (title: string, args: string[]): Promise<void> => {
-    out(`\n=== ${title}\n$ npm run fleet -- ${[...args, ...common].join(' ')}\n\n`);
+    out(`\n=== ${title}\n$ npm run -s fleet -- ${[...args, ...common].join(' ')}\n\n`);
     const code = await runCli([...args, ...common], {
       stdout: out,
       stderr: (text) => process.stderr.write(text),
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     out(
       `\nLa API falsa sigue en ${fake.url} (Ctrl+C para terminar). Pruebe, por ejemplo:\n` +
         `  export ${ACCESS_TOKEN_ENV}=${token} ${LIBRARY_ID_ENV}=${LIBRARY_ID}\n` +
-        `  npm run fleet -- status --registry ${registry} --api-root ${fake.url}\n`,
+        `  npm run -s fleet -- status --registry ${registry} --api-root ${fake.url}\n`,
     );
     process.on('SIGINT', () => {
       void fake.close().then(() => process.exit(0));

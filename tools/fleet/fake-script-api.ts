@@ -2,7 +2,8 @@
 // projects.getContent / updateContent, projects.versions.create / list, projects.deployments.list /
 // get / update, with Google JSON errors. It keeps projects in memory, checks the bearer token,
 // counts requests by kind and by script, and injects faults per script ID (429 with Retry-After,
-// 500/503, a hang past the client's timeout, 403 permission denied, the Apps Script API turned off,
+// 500/503, a hang past the client's timeout, a write carried out whose answer never arrives in
+// time, a file changed right after a write, 403 permission denied, the Apps Script API turned off,
 // 404), so the fleet CLI's demo, tests and bench run over real HTTP on loopback.
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
@@ -60,7 +61,12 @@ export type FaultKind =
   | 'rate-limit'
   | 'server-error'
   | 'unavailable'
+  /** Holds the request past the client's timeout, then carries it out (a write lands late). */
   | 'hang'
+  /** Carries the request out at once, then holds the answer past the client's timeout. */
+  | 'commit-then-hang'
+  /** content.update: the write lands, then another file changes (an edit saved right after). */
+  | 'alter-after-write'
   | 'permission-denied'
   | 'api-disabled'
   | 'not-found';
@@ -80,7 +86,7 @@ export interface FakeScriptApiOptions {
   token: string;
   /** Delay before answering each request, to make timing realistic. */
   latencyMs?: number;
-  /** How long a `hang` fault holds a request before answering (default 60 s). */
+  /** How long a `hang` or `commit-then-hang` fault holds a request (default 60 s). */
   hangMs?: number;
   /** Page size of deployments.list when the client gives none (the real API's default is 50). */
   deploymentsPageSize?: number;
@@ -116,7 +122,17 @@ function emptyCounts(): Record<FakeRequestKind, number> {
   };
 }
 
-const TRANSIENT: readonly FaultKind[] = ['rate-limit', 'server-error', 'unavailable', 'hang'];
+const TRANSIENT: readonly FaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'unavailable',
+  'hang',
+  'commit-then-hang',
+  'alter-after-write',
+];
+
+/** What `alter-after-write` adds to the first file that is not the manifest. */
+export const ALTERED_LINE = '\n// Guardado en el editor justo después de la escritura.\n';
 
 const API_DISABLED_MESSAGE =
   'User has not enabled the Apps Script API. Enable it by visiting https://script.google.com/home/usersettings then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.';
@@ -355,8 +371,6 @@ export async function startFakeScriptApi(options: FakeScriptApiOptions): Promise
       }
       mine[kind]++;
     }
-    if (options.latencyMs) await wait(options.latencyMs);
-
     if (req.headers.authorization !== `Bearer ${options.token}`) {
       throw new HttpError(
         401,
@@ -365,22 +379,32 @@ export async function startFakeScriptApi(options: FakeScriptApiOptions): Promise
         'authError',
       );
     }
+    // The whole request is in before any delay: a held write is carried out even after the
+    // client has given up on it, as a server that received it would.
+    const body = method === 'GET' ? {} : await readBody(req);
+    if (options.latencyMs) await wait(options.latencyMs);
+
     if (kind === 'other') throw new HttpError(404, 'NOT_FOUND', 'Method not found.', 'notFound');
 
     const fault = takeFault(scriptId, kind);
     if (fault?.kind === 'hang') {
       await wait(hangMs);
-    } else if (fault) {
+    } else if (fault && fault.kind !== 'commit-then-hang' && fault.kind !== 'alter-after-write') {
       throw faultError(fault);
     }
     const project = projects.get(scriptId);
     if (!project) throw faultError({ kind: 'not-found' });
 
     const send = (body: unknown): void => {
-      if (res.destroyed) return;
       const text = JSON.stringify(body);
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' });
-      res.end(text);
+      const answer = (): void => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' });
+        res.end(text);
+      };
+      // The work is done above, synchronously; only the answer waits.
+      if (fault?.kind === 'commit-then-hang') void wait(hangMs).then(answer);
+      else answer();
     };
 
     switch (kind) {
@@ -396,7 +420,6 @@ export async function startFakeScriptApi(options: FakeScriptApiOptions): Promise
         return;
       }
       case 'content.update': {
-        const body = await readBody(req);
         const bodyScriptId = (body as { scriptId?: unknown }).scriptId;
         if (bodyScriptId !== undefined && bodyScriptId !== scriptId) {
           throw new HttpError(
@@ -413,16 +436,20 @@ export async function startFakeScriptApi(options: FakeScriptApiOptions): Promise
           createTime: before.get(f.name)?.createTime ?? stamp,
           updateTime: stamp,
         }));
+        if (fault?.kind === 'alter-after-write') {
+          const other = project.files.find((f) => f.type !== 'JSON');
+          if (other) other.source += ALTERED_LINE;
+        }
         send({ scriptId, files: project.files.map(fileResource) });
         return;
       }
       case 'versions.create': {
-        const body = (await readBody(req)) as { description?: unknown };
+        const { description } = body as { description?: unknown };
         const versionNumber =
           project.versions.reduce((max, v) => Math.max(max, v.versionNumber), 0) + 1;
         const version: FakeVersion = {
           versionNumber,
-          description: typeof body.description === 'string' ? body.description : '',
+          description: typeof description === 'string' ? description : '',
           createTime: now(),
           files: project.files.map((f) => ({ ...f })),
         };
@@ -471,8 +498,7 @@ export async function startFakeScriptApi(options: FakeScriptApiOptions): Promise
       case 'deployments.update': {
         const deployment = project.deployments.find((d) => d.deploymentId === parts[4]);
         if (!deployment) throw faultError({ kind: 'not-found' });
-        const body = (await readBody(req)) as { deploymentConfig?: Record<string, unknown> };
-        const config = body.deploymentConfig;
+        const config = (body as { deploymentConfig?: Record<string, unknown> }).deploymentConfig;
         if (!config || typeof config !== 'object') {
           throw new HttpError(400, 'INVALID_ARGUMENT', 'deploymentConfig is required.');
         }

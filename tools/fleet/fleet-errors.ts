@@ -44,6 +44,14 @@ export class FleetError extends Error {
   }
 }
 
+/**
+ * A failure after which the server may still have carried the request out: a timeout, a dropped
+ * connection, a 5xx. A 429 is refused before the request is acted on, and the rest are refusals.
+ */
+export function mayHaveActed(error: FleetError): boolean {
+  return error.retryable && error.code !== 'RESOURCE_EXHAUSTED';
+}
+
 export function toFleetError(error: unknown): FleetError {
   if (error instanceof FleetError) return error;
   const message = error instanceof Error ? error.message : String(error);

@@ -2,9 +2,20 @@
 // and fsynced) before the step after it starts. A process killed at any instant loses at
 // most the step in flight; the next run reads the journal back, skips what is done and continues
 // what is half done. A torn last line (the kill landed inside a write) is ignored on load.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { FileHash } from './content-baseline';
 import type { FleetErrorInfo } from './fleet-errors';
 import type { Ring } from './registry';
 
@@ -39,6 +50,12 @@ export interface JournalRecord {
   to?: string | null;
   /** started: the web app deployments and the entity versions they ran before the attempt. */
   deployments?: DeploymentPin[];
+  /** started (rollout): a sha256 of every file's source before the attempt wrote anything. */
+  files?: FileHash[];
+  /** started (rollout): the manifest's source before the attempt. */
+  manifest?: string;
+  /** started (rollout): the highest entity version before the attempt (0: none). */
+  versionsBefore?: number;
   /** version-created: the entity's new version; done: the version its web apps now run. */
   versionNumber?: number | null;
   /** deployment-moved */
@@ -68,11 +85,17 @@ export interface RolloutAttempt {
   to: string;
   from: string | null;
   deployments: DeploymentPin[];
+  /** The content before the attempt; null in a journal written before it was recorded. */
+  files: FileHash[] | null;
+  manifest: string | null;
+  versionsBefore: number | null;
   contentWritten: boolean;
   versionNumber: number | null;
   moved: Map<string, number>;
   done: boolean;
   lastError: FleetErrorInfo | null;
+  /** The runs that journaled a step of this attempt (which rollout a rollback undoes). */
+  runs: Set<string>;
 }
 
 export interface RollbackAttempt {
@@ -88,7 +111,7 @@ export interface EntityJournalState {
   scriptId: string;
   /** The latest rollout not undone by a finished rollback. */
   rollout: RolloutAttempt | null;
-  /** A rollback of `rollout` that started and has not finished. */
+  /** A rollback of `rollout` that started and has not finished (it may have undone part of it). */
   rollback: RollbackAttempt | null;
   /** The latest finished rollback (kept for the report). */
   rolledBack: { ring: Ring; to: string | null } | null;
@@ -151,17 +174,22 @@ function applyRecord(state: EntityJournalState, record: JournalRecord): void {
         to: record.to ?? '',
         from: record.from ?? null,
         deployments: record.deployments ?? [],
+        files: record.files ?? null,
+        manifest: record.manifest ?? null,
+        versionsBefore: record.versionsBefore ?? null,
         contentWritten: false,
         versionNumber: null,
         moved: new Map(),
         done: false,
         lastError: null,
+        runs: new Set([record.run]),
       };
       state.rollback = null;
       return;
     }
     const attempt = state.rollout;
     if (!attempt || attempt.to !== record.to) return;
+    attempt.runs.add(record.run);
     if (record.step === 'content-written') attempt.contentWritten = true;
     if (record.step === 'version-created' && typeof record.versionNumber === 'number') {
       attempt.versionNumber = record.versionNumber;
@@ -200,6 +228,64 @@ function applyRecord(state: EntityJournalState, record: JournalRecord): void {
     state.rollout = null;
     state.rollback = null;
   }
+}
+
+function lockInUse(pid: number | null, path: string, lockFile: string): JournalError {
+  const who = pid === null ? 'Otra ejecución' : `Otra ejecución (proceso ${pid})`;
+  return new JournalError(
+    `${who} está usando el diario ${path}. Espere a que termine; si ese proceso ya no existe, borre ${lockFile}.`,
+  );
+}
+
+function readLockPid(file: string): number | null {
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Creates the lock file atomically (O_EXCL), so two runs starting together cannot both get it. A
+ * lock whose process is dead is moved aside under a name of our own and checked there before it
+ * is dropped: if another run took it over in the meantime, its lock is put back and we stop.
+ */
+function takeLock(lockFile: string, path: string): void {
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let pid: number | null;
+    try {
+      pid = readLockPid(lockFile);
+    } catch {
+      continue; // released meanwhile: try again
+    }
+    // A pid we cannot read may belong to a run that has just created the file.
+    if (pid === null || isProcessAlive(pid)) throw lockInUse(pid, path, lockFile);
+    const aside = `${lockFile}.stale-${process.pid}`;
+    try {
+      renameSync(lockFile, aside);
+    } catch {
+      continue;
+    }
+    if (readLockPid(aside) !== pid) {
+      try {
+        linkSync(aside, lockFile);
+      } catch {
+        // a third run holds the lock now; either way it is not ours
+      }
+      rmSync(aside, { force: true });
+      throw lockInUse(null, path, lockFile);
+    }
+    rmSync(aside, { force: true });
+  }
+  throw lockInUse(null, path, lockFile);
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -249,25 +335,22 @@ export class Journal {
     const path = resolve(file);
     mkdirSync(dirname(path), { recursive: true });
     const lockFile = `${path}.lock`;
-    if (existsSync(lockFile)) {
-      const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)) {
-        throw new JournalError(
-          `Otra ejecución (proceso ${pid}) está usando el diario ${path}. Espere a que termine; si ese proceso ya no existe, borre ${lockFile}.`,
-        );
+    takeLock(lockFile, path);
+    try {
+      const loaded = readJournal(path);
+      const handle = await open(path, 'a');
+      // A kill inside a write can leave a last line without its newline; end it, so the next
+      // record starts on a line of its own and the torn one stays a single unreadable line.
+      const text = readFileSync(path, 'utf8');
+      if (text.length > 0 && !text.endsWith('\n')) {
+        await handle.write('\n');
+        await handle.sync();
       }
+      return new Journal(path, run, loaded, handle, lockFile);
+    } catch (error) {
+      rmSync(lockFile, { force: true });
+      throw error;
     }
-    writeFileSync(lockFile, `${process.pid}\n`);
-    const loaded = readJournal(path);
-    const handle = await open(path, 'a');
-    // A kill inside a write can leave a last line without its newline; end it, so the next record
-    // starts on a line of its own and the torn one stays a single unreadable line.
-    const text = readFileSync(path, 'utf8');
-    if (text.length > 0 && !text.endsWith('\n')) {
-      await handle.write('\n');
-      await handle.sync();
-    }
-    return new Journal(path, run, loaded, handle, lockFile);
   }
 
   append(entry: JournalEntry): Promise<JournalRecord> {
@@ -324,6 +407,24 @@ export class Journal {
 
   allStates(): EntityJournalState[] {
     return [...this.states.values()];
+  }
+
+  /**
+   * The runs of the latest rollout of `ring`: its last rollout run and the reruns of the same
+   * command before it (rollout runs to the same version, back to one to another version). A rerun
+   * skips what an earlier run finished, so those entities belong to the same rollout.
+   */
+  latestRolloutRuns(ring: Ring): Set<string> {
+    const runs = new Set<string>();
+    let to: string | null | undefined;
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const r = this.records[i] as JournalRecord;
+      if (r.op !== 'rollout' || r.step !== 'run-started' || r.ring !== ring) continue;
+      if (to === undefined) to = r.to;
+      else if (r.to !== to) break;
+      runs.add(r.run);
+    }
+    return runs;
   }
 
   /** The latest run-started record of a rollout of `ring`, optionally to a given version. */

@@ -1,5 +1,6 @@
 // `plan`: what a rollout of a ring would change, entity by entity, from reads only. It never sends
 // a write, so it is safe to run at any time, even against the production fleet.
+import { resumedContentError } from './content-baseline';
 import { webAppDeployments, webAppsBehind } from './content-write';
 import type { FleetContext } from './fleet-context';
 import { type FleetErrorInfo, toFleetError } from './fleet-errors';
@@ -16,7 +17,7 @@ export type PlanAction =
   | 'redeploy'
   /** Already on the target, web apps included. */
   | 'none'
-  /** The journal says this rollout finished for the entity; a rollout skips it. */
+  /** The journal says this rollout finished for the entity (and no rollback began); a rollout skips it. */
   | 'done-in-journal'
   | 'error';
 
@@ -54,7 +55,8 @@ export async function planRollout(
       error: null,
     };
     const state = journalState?.(e.scriptId);
-    if (state?.rollout?.done && state.rollout.to === to) {
+    // As the rollout decides: a rollback that began undoing it sends the entity back to work.
+    if (state?.rollout?.done && state.rollout.to === to && !state.rollback) {
       row.action = 'done-in-journal';
       row.from = state.rollout.from;
     } else {
@@ -62,6 +64,15 @@ export async function planRollout(
         const files = await ctx.api.getContent(e.scriptId);
         const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
         row.from = pin.version;
+        // What the rollout will refuse: a resumed attempt's HEAD that is not its baseline repinned.
+        const attempt = state?.rollout;
+        if (attempt && (!attempt.done || state.rollback) && pin.version === to) {
+          if (attempt.files && attempt.manifest !== null) {
+            const baseline = { files: attempt.files, manifest: attempt.manifest };
+            const error = resumedContentError(files, baseline, ctx.libraryId, to);
+            if (error) throw error;
+          }
+        }
         const webApps = webAppDeployments(await ctx.api.listDeployments(e.scriptId));
         if (webApps.length === 0) {
           row.warnings.push('sin despliegue de aplicación web: solo cambiaría el manifiesto');

@@ -24,6 +24,8 @@ export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (error: FleetError, attempt: number, delayMs: number) => void;
+  /** Narrows which retryable errors are retried (default: all of them). */
+  shouldRetry?: (error: FleetError) => boolean;
 }
 
 export function backoffDelayMs(
@@ -50,7 +52,8 @@ export async function withRetry<T>(
       return await run();
     } catch (raw) {
       const error = toFleetError(raw);
-      if (!error.retryable || attempt >= policy.maxAttempts) {
+      const retry = error.retryable && (hooks.shouldRetry?.(error) ?? true);
+      if (!retry || attempt >= policy.maxAttempts) {
         if (error.retryable && attempt > 1) {
           throw new FleetError(
             error.code,

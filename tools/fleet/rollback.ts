@@ -1,7 +1,10 @@
-// `rollback`: put every entity a rollout of the ring touched back where the journal says it was
-// before: the manifest pins the previous version again (same textual edit, verified) and each web
-// app deployment runs the entity version it ran before. Those old versions already pin the old
-// library, so no new version is created. Journaled like a rollout: safe to rerun, resumable.
+// `rollback`: put every entity the latest rollout of the ring touched back where the journal says
+// it was before: the manifest pins the previous version again (same textual edit, verified) and
+// each web app deployment runs the entity version it ran before. Those old versions already pin
+// the old library, so no new version is created. Only the pin is restored: other files go back as
+// they are now, never rewritten from memory, and a difference from the journal's hashes is
+// reported for a person to look at. Journaled like a rollout: safe to rerun, resumable.
+import { describeBaselineMismatch } from './content-baseline';
 import { writeContentVerified } from './content-write';
 import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
 import { loadRingTargets, saveRingTargets } from './fleet-config';
@@ -59,6 +62,20 @@ export async function rollbackEntity(
     }
     const files = await ctx.api.getContent(scriptId);
     const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
+    if (attempt.files && attempt.manifest !== null && pin.version !== null) {
+      // Compared with the baseline as repinned to what HEAD pins now: only the other files count.
+      const mismatch = describeBaselineMismatch(
+        files,
+        { files: attempt.files, manifest: attempt.manifest },
+        ctx.libraryId,
+        pin.version,
+      );
+      if (mismatch) {
+        outcome.warnings.push(
+          `el contenido no es el que la entidad tenía antes del despliegue (${mismatch}); la reversión solo restaura la versión fijada en el manifiesto y no reescribe los demás archivos: revíselos a mano`,
+        );
+      }
+    }
     if (restore === null) {
       outcome.warnings.push('el diario no guarda la versión anterior del manifiesto; no se cambió');
     } else if (pin.version !== restore) {
@@ -118,13 +135,20 @@ export async function rollbackEntity(
   }
 }
 
-/** The entities a rollout of `ring` touched and no rollback has undone yet, registry order first. */
+/**
+ * The entities the latest rollout of `ring` touched (a step journaled in one of its runs) and no
+ * rollback has undone yet, registry order first. An entity an earlier rollout moved and the
+ * latest one never reached stays where it is: it is already where the ring goes back to.
+ */
 export function rollbackTargets(
   entities: readonly FleetEntity[],
   journal: Journal,
   ring: Ring,
 ): RingTarget[] {
-  const touched = journal.allStates().filter((s) => s.rollout?.ring === ring);
+  const runs = journal.latestRolloutRuns(ring);
+  const touched = journal
+    .allStates()
+    .filter((s) => s.rollout?.ring === ring && [...s.rollout.runs].some((r) => runs.has(r)));
   const byId = new Map(touched.map((s) => [s.scriptId, s]));
   const targets: RingTarget[] = [];
   for (const e of entities) {

@@ -4,15 +4,19 @@
 // fixed version, so without that the citizen page and the desk would keep the old library while
 // triggers run the new one). Every step is journaled before the next starts, so a rerun after a
 // kill skips finished entities without a request and continues half-done ones without redoing
-// what is done.
+// what is done. The `started` record keeps what the entity had before (pin, deployments, a hash of
+// every file, the highest version): what a rollback restores, what a rerun checks the content
+// against before publishing it, and what tells a version this attempt cut from older ones.
+import { contentBaseline, resumedContentError } from './content-baseline';
 import { webAppDeployments, webAppsBehind, writeContentVerified } from './content-write';
+import { cutEntityVersion } from './entity-version';
 import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
 import { type RingTargets, loadRingTargets, saveRingTargets } from './fleet-config';
 import { FleetError, toFleetError } from './fleet-errors';
-import type { Journal, RolloutAttempt } from './journal';
+import type { Journal, JournalEntry, RolloutAttempt } from './journal';
 import { findManifest, readLibraryPin, repinFiles } from './manifest-pin';
 import { shortId } from './plan';
-import type { ScriptDeployment } from './script-api';
+import type { ScriptDeployment, ScriptFile } from './script-api';
 import type { FleetEntity, Ring } from './registry';
 import {
   type RingRunResult,
@@ -36,8 +40,40 @@ export interface RolloutReport extends RingRunResult {
   target: { from: string | null; to: string | null; changed: boolean };
 }
 
-export function versionDescription(to: string, ring: Ring): string {
-  return `PQRS ${to} (rollout ${ring})`;
+type Baseline = Pick<
+  JournalEntry,
+  'from' | 'deployments' | 'files' | 'manifest' | 'versionsBefore'
+>;
+
+/** The baseline fields of a `started` record: inherited from an earlier attempt, or read now. */
+async function baselineOf(
+  inherited: RolloutAttempt | null,
+  files: readonly ScriptFile[],
+  pinned: string | null,
+  webApps: readonly ScriptDeployment[],
+  ctx: FleetContext,
+  scriptId: string,
+): Promise<Baseline> {
+  if (inherited) {
+    return {
+      from: inherited.from,
+      deployments: inherited.deployments,
+      ...(inherited.files && inherited.manifest !== null
+        ? { files: inherited.files, manifest: inherited.manifest }
+        : {}),
+      ...(inherited.versionsBefore !== null ? { versionsBefore: inherited.versionsBefore } : {}),
+    };
+  }
+  const versions = await ctx.api.listVersions(scriptId);
+  return {
+    from: pinned,
+    deployments: webApps.map((d) => ({
+      deploymentId: d.deploymentId,
+      versionNumber: d.versionNumber as number,
+    })),
+    ...contentBaseline(files),
+    versionsBefore: versions.reduce((max, v) => Math.max(max, v.versionNumber), 0),
+  };
 }
 
 export async function rolloutEntity(
@@ -51,7 +87,10 @@ export async function rolloutEntity(
   outcome.to = to;
   const state = journal.stateOf(scriptId);
   const previous = state?.rollout ?? null;
-  if (previous?.done && previous.to === to) {
+  // A rollback that began undoing the attempt and did not finish leaves it "done" in the journal
+  // but not on the entity: it is redone, not skipped.
+  const undoing = (state?.rollback ?? null) !== null;
+  if (previous?.done && previous.to === to && !undoing) {
     outcome.status = 'skipped';
     outcome.from = previous.from;
     outcome.versionNumber = previous.versionNumber;
@@ -64,27 +103,33 @@ export async function rolloutEntity(
     const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
     const webApps = webAppDeployments(await ctx.api.listDeployments(scriptId));
 
+    // Resumed: an unfinished attempt (to this or another version), or one a rollback has begun to
+    // undo. The entity may hold what it did (a write, a version), and its baseline stays: the
+    // state before the first attempt touched the entity is what a rollback must restore.
+    const resumed = previous !== null && (!previous.done || undoing);
     let attempt: RolloutAttempt | null =
-      previous && !previous.done && previous.to === to ? previous : null;
+      previous && !previous.done && previous.to === to && !undoing ? previous : null;
     if (!attempt) {
-      // An unfinished attempt to another version keeps its baseline: the state before the first
-      // attempt touched the entity is what a rollback must restore.
-      const inherited = previous && !previous.done ? previous : null;
-      await journal.append({
-        ...base,
-        step: 'started',
-        from: inherited ? inherited.from : pin.version,
-        deployments: inherited
-          ? inherited.deployments
-          : webApps.map((d) => ({
-              deploymentId: d.deploymentId,
-              versionNumber: d.versionNumber as number,
-            })),
-      });
+      const inherited = resumed ? previous : null;
+      const baseline = await baselineOf(inherited, files, pin.version, webApps, ctx, scriptId);
+      await journal.append({ ...base, ...baseline, step: 'started' });
       attempt = journal.stateOf(scriptId)?.rollout ?? null;
       if (!attempt) throw new FleetError('JOURNAL_MISMATCH', 'el diario no registró el inicio');
     }
     outcome.from = attempt.from;
+    if (resumed && pin.version === to) {
+      // An earlier write landed, maybe one whose read-back failed: publish HEAD only if it is still
+      // the entity's content with nothing but our pin changed.
+      if (attempt.files && attempt.manifest !== null) {
+        const baseline = { files: attempt.files, manifest: attempt.manifest };
+        const error = resumedContentError(files, baseline, ctx.libraryId, to);
+        if (error) throw error;
+      } else {
+        outcome.warnings.push(
+          'el diario no guarda las huellas del contenido anterior: no se pudo comprobar que los demás archivos siguen intactos',
+        );
+      }
+    }
     if (webApps.length === 0) {
       outcome.warnings.push(
         'sin despliegue de aplicación web con versión: se actualizó el manifiesto (activadores), no hay página que mover',
@@ -114,9 +159,24 @@ export async function rolloutEntity(
     else moving = await webAppsBehind(ctx.api, scriptId, webApps, ctx.libraryId, to);
 
     if (moving.length > 0 && versionNumber === null) {
-      versionNumber = await ctx.api.createVersion(scriptId, versionDescription(to, ring));
-      await journal.append({ ...base, step: 'version-created', versionNumber });
-      outcome.changes.push(`versión ${versionNumber} creada`);
+      const cut = await cutEntityVersion(
+        ctx.api,
+        scriptId,
+        ctx.libraryId,
+        to,
+        ring,
+        attempt.versionsBefore,
+        resumed,
+      );
+      const cutNumber = cut.versionNumber;
+      versionNumber = cutNumber;
+      await journal.append({ ...base, step: 'version-created', versionNumber: cutNumber });
+      outcome.changes.push(
+        cut.reused
+          ? `versión ${cutNumber} reutilizada (la creó un intento anterior)`
+          : `versión ${cutNumber} creada`,
+      );
+      moving = moving.filter((d) => d.versionNumber !== cutNumber);
     }
     for (const deployment of moving) {
       const newVersion = versionNumber as number;
@@ -165,9 +225,10 @@ export async function runRollout(
   const inRing = entities.filter((e) => e.ring === ring);
   const targets: RingTargets = loadRingTargets(options.ringsFile);
   const current = targets[ring] ?? null;
-  // Rerunning a finished rollout must not record its own target as the one to restore.
-  const previousTarget =
-    current === to ? (journal.lastRolloutStart(ring, to)?.previousTarget ?? current) : current;
+  // A rerun of the same rollout (the journal's last rollout of the ring went to `to` too) keeps
+  // the target that rollout found: it must not record its own target as the one to restore.
+  const last = journal.lastRolloutStart(ring);
+  const previousTarget = last?.to === to ? (last.previousTarget ?? null) : current;
   await journal.append({ op: 'rollout', step: 'run-started', ring, to, previousTarget });
 
   const result = await runOverRing(`Despliegue ${ring}`, inRing, ctx, options, (t) =>
@@ -189,9 +250,12 @@ export async function runRollout(
     },
   });
   // The ring's target moves once the run has gone through the whole ring; entities that failed
-  // then show as drift in `status` until a rerun brings them along.
+  // then show as drift in `status` until a rerun brings them along. A run in which no entity got
+  // there (every one it finished failed) leaves it: the ring is not on `to` in any sense.
+  const reached = count('ok') + count('skipped');
+  const allFailed = count('failed') > 0 && reached === 0;
   let changed = false;
-  if (!result.stopped && !result.interrupted && current !== to) {
+  if (!result.stopped && !result.interrupted && !allFailed && current !== to) {
     saveRingTargets(options.ringsFile, { ...loadRingTargets(options.ringsFile), [ring]: to });
     changed = true;
   }

@@ -1,16 +1,23 @@
 // The few Apps Script API calls the fleet makes, through the official client (@googleapis/script),
 // each with a timeout, our own retry policy and errors mapped to FleetError. The client's built-in
 // retry is turned off: it retries only some methods, ignores Retry-After, and would multiply with
-// ours.
+// ours. versions.create is the one request that is not idempotent: each call that lands adds a
+// version the project can never delete, so it is retried only after a 429 (refused before acting),
+// never after a timeout, a dropped connection or a 5xx; the caller looks for the version instead.
 import { script_v1 } from '@googleapis/script';
 import type { OAuth2Client } from 'google-auth-library';
-import { FleetError, fleetErrorFromHttp } from './fleet-errors';
+import { FleetError, fleetErrorFromHttp, mayHaveActed } from './fleet-errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetry } from './retry';
 
 export interface ScriptFile {
   name: string;
   type: string;
   source: string;
+}
+
+export interface ScriptVersion {
+  versionNumber: number;
+  description: string;
 }
 
 export interface ScriptDeployment {
@@ -41,8 +48,8 @@ export interface ScriptApi {
   getContent(scriptId: string, versionNumber?: number): Promise<ScriptFile[]>;
   updateContent(scriptId: string, files: ScriptFile[]): Promise<ScriptFile[]>;
   createVersion(scriptId: string, description: string): Promise<number>;
-  /** Every version number the project holds (all pages). */
-  listVersions(scriptId: string): Promise<number[]>;
+  /** Every version the project holds (all pages), with its description ('' when it has none). */
+  listVersions(scriptId: string): Promise<ScriptVersion[]>;
   listDeployments(scriptId: string): Promise<ScriptDeployment[]>;
   updateDeployment(
     scriptId: string,
@@ -102,7 +109,10 @@ export function createScriptApi(options: ScriptApiOptions): ScriptApi {
         }
       },
       policy,
-      { onRetry: (error, _attempt, delay) => options.onRetry?.(kind, scriptId, error, delay) },
+      {
+        onRetry: (error, _attempt, delay) => options.onRetry?.(kind, scriptId, error, delay),
+        shouldRetry: (error) => kind !== 'versions.create' || !mayHaveActed(error),
+      },
     );
 
   return {
@@ -139,7 +149,7 @@ export function createScriptApi(options: ScriptApiOptions): ScriptApi {
       return versionNumber;
     },
     async listVersions(scriptId) {
-      const numbers: number[] = [];
+      const versions: ScriptVersion[] = [];
       let pageToken: string | undefined;
       do {
         const res = await call('versions.list', scriptId, () =>
@@ -148,11 +158,14 @@ export function createScriptApi(options: ScriptApiOptions): ScriptApi {
             methodOptions,
           ),
         );
-        for (const v of res.data.versions ?? [])
-          if (typeof v.versionNumber === 'number') numbers.push(v.versionNumber);
+        for (const v of res.data.versions ?? []) {
+          if (typeof v.versionNumber === 'number') {
+            versions.push({ versionNumber: v.versionNumber, description: v.description ?? '' });
+          }
+        }
         pageToken = res.data.nextPageToken ?? undefined;
       } while (pageToken);
-      return numbers;
+      return versions;
     },
     async listDeployments(scriptId) {
       const deployments: ScriptDeployment[] = [];

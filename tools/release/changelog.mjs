@@ -25,6 +25,10 @@ export function parseChangelog(text) {
       entries.push({ version: match[1], date: match[2], notes: [] });
     } else if (entries.length > 0 && /^\s*- /.test(line)) {
       entries[entries.length - 1].notes.push(line.replace(/^\s*- /, '').trim());
+    } else if (entries.length > 0 && /^\s+\S/.test(line)) {
+      // A note wrapped onto an indented line continues it.
+      const notes = entries[entries.length - 1].notes;
+      if (notes.length > 0) notes[notes.length - 1] += ` ${line.trim()}`;
     }
   });
   return entries;

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReleaseEntry } from './changelog.mjs';
+import { FleetError } from '../fleet/fleet-errors';
 import type { ScriptFile } from '../fleet/script-api';
 
 /** Versions one Apps Script project can hold (the platform's figure; they cannot be deleted). */
@@ -15,7 +16,7 @@ export const VERSIONS_LOW = 20;
 export interface ReleaseApi {
   updateContent(scriptId: string, files: ScriptFile[]): Promise<ScriptFile[]>;
   createVersion(scriptId: string, description: string): Promise<number>;
-  listVersions(scriptId: string): Promise<number[]>;
+  listVersions(scriptId: string): Promise<Array<{ versionNumber: number; description: string }>>;
 }
 
 export class ReleaseError extends Error {
@@ -59,6 +60,23 @@ export async function assertRoomForVersion(api: ReleaseApi, scriptId: string): P
   return used;
 }
 
+/** The version an earlier run already cut for this release (its description names it), if any. */
+export async function findPublished(
+  api: ReleaseApi,
+  scriptId: string,
+  entry: ReleaseEntry,
+): Promise<number | null> {
+  const ours = (await api.listVersions(scriptId)).filter((v) =>
+    v.description.startsWith(`${entry.version} (`),
+  );
+  return ours.length > 0 ? Math.max(...ours.map((v) => v.versionNumber)) : null;
+}
+
+/** A failure after which the server may still have done it (timeout, dropped connection, 5xx). */
+function mayHaveLanded(error: unknown): boolean {
+  return error instanceof FleetError && error.retryable && error.code !== 'RESOURCE_EXHAUSTED';
+}
+
 export interface PublishResult {
   readonly versionNumber: number;
   /** Versions the project holds now, this one included. */
@@ -68,7 +86,9 @@ export interface PublishResult {
 
 /**
  * Pushes the files and cuts the version. Refuses, before writing anything, when the project has no
- * room for another version: the README says how to move to a fresh library project.
+ * room for another version: the README says how to move to a fresh library project. Cutting a
+ * version is not idempotent, so it is never retried blindly: after a failure the server may have
+ * acted on, the versions are listed again and one this release cut is taken as the result.
  */
 export async function publishLibrary(
   api: ReleaseApi,
@@ -78,7 +98,16 @@ export async function publishLibrary(
 ): Promise<PublishResult> {
   const before = await assertRoomForVersion(api, scriptId);
   await api.updateContent(scriptId, files);
-  const versionNumber = await api.createVersion(scriptId, versionDescription(entry));
-  const used = before + 1;
+  const description = versionDescription(entry);
+  let versionNumber: number;
+  try {
+    versionNumber = await api.createVersion(scriptId, description);
+  } catch (error) {
+    if (!mayHaveLanded(error)) throw error;
+    const landed = await findPublished(api, scriptId, entry);
+    if (landed === null) throw error;
+    versionNumber = landed;
+  }
+  const used = (await api.listVersions(scriptId)).length || before + 1;
   return { versionNumber, used, remaining: Math.max(0, VERSION_LIMIT - used) };
 }

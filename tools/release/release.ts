@@ -12,6 +12,7 @@ import { createScriptApi } from '../fleet/script-api';
 import {
   libraryFilesOf,
   assertRoomForVersion,
+  findPublished,
   publishLibrary,
   ReleaseError,
   VERSION_LIMIT,
@@ -69,6 +70,44 @@ export function releaseEntryOf(repoRoot: string, releases: readonly ReleaseRecor
   return entry;
 }
 
+/**
+ * Writes the release into releases.json and, when library.json names the library released to,
+ * pins its new version there (new entity scripts and the template get it).
+ */
+function recordRelease(
+  options: ReleaseOptions,
+  entry: ReleaseEntry,
+  versionNumber: number,
+  scriptId: string,
+  releases: readonly ReleaseRecord[],
+): ReleaseRecord {
+  const record: ReleaseRecord = {
+    version: entry.version,
+    versionNumber,
+    date: new Date().toISOString().slice(0, 10),
+    scriptId,
+  };
+  const releasesFile = join(options.configDir, 'releases.json');
+  writeFileSync(releasesFile, JSON.stringify([record, ...releases], null, 2) + '\n');
+  const libraryConfig = join(options.configDir, 'library.json');
+  const pin = existsSync(libraryConfig)
+    ? (JSON.parse(readFileSync(libraryConfig, 'utf8')) as Record<string, unknown>)
+    : {};
+  if (pin.scriptId === scriptId) {
+    writeFileSync(
+      libraryConfig,
+      JSON.stringify({ ...pin, version: String(versionNumber) }, null, 2) + '\n',
+    );
+    options.log(`${releasesFile} y ${libraryConfig} actualizados: confírmelos en git.`);
+  } else {
+    // PQRS_LIBRARY_ID named another project: its version means nothing for library.json's.
+    options.log(
+      `${releasesFile} actualizado; ${libraryConfig} no (nombra otra biblioteca que ${scriptId}): confírmelo en git.`,
+    );
+  }
+  return record;
+}
+
 export async function runRelease(options: ReleaseOptions): Promise<ReleaseRecord> {
   const { repoRoot, configDir, log } = options;
   const releasesFile = join(configDir, 'releases.json');
@@ -78,7 +117,11 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseRecord
   const scriptId = resolveLibraryId(options.env, libraryConfig);
   if (!options.allowDirty) {
     const status = spawnSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' });
-    if (status.status === 0 && status.stdout.trim() !== '')
+    if (status.status !== 0)
+      throw new ReleaseError(
+        'No se pudo comprobar con git que no haya cambios sin confirmar: publique desde una copia del repositorio (o use --allow-dirty para un ensayo).',
+      );
+    if (status.stdout.trim() !== '')
       throw new ReleaseError(
         'Hay cambios sin confirmar: una versión publicada debe salir de un commit. Confírmelos (o use --allow-dirty para un ensayo).',
       );
@@ -86,26 +129,21 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseRecord
   log(`Publicando Ventanilla PQRSD ${entry.version} (${entry.date}) en la biblioteca ${scriptId}.`);
   // Before the build and the tests (minutes): a full project fails now, not after them.
   await assertRoomForVersion(options.api, scriptId);
+  // A run killed after cutting its version but before recording it: record, never cut again.
+  const earlier = await findPublished(options.api, scriptId, entry);
+  if (earlier !== null) {
+    const record = recordRelease(options, entry, earlier, scriptId, releases);
+    log(
+      `La versión ${entry.version} ya estaba publicada como versión ${earlier} (una ejecución anterior no alcanzó a registrarla): quedó registrada, no se creó otra.`,
+    );
+    return record;
+  }
   run('node', [join(repoRoot, 'build.mjs'), '--out', options.distDir], repoRoot, 'La construcción');
   if (options.skipTests) log('Pruebas omitidas (--skip-tests).');
   else run('npm', ['test'], repoRoot, 'Las pruebas');
   const files = libraryFilesOf(join(options.distDir, 'library'));
   const published = await publishLibrary(options.api, scriptId, files, entry);
-  const record: ReleaseRecord = {
-    version: entry.version,
-    versionNumber: published.versionNumber,
-    date: new Date().toISOString().slice(0, 10),
-    scriptId,
-  };
-  writeFileSync(releasesFile, JSON.stringify([record, ...releases], null, 2) + '\n');
-  // New entity scripts (the template, `npm run deploy -- entity:…`) pin the new version.
-  const pin = existsSync(libraryConfig)
-    ? (JSON.parse(readFileSync(libraryConfig, 'utf8')) as Record<string, unknown>)
-    : {};
-  writeFileSync(
-    libraryConfig,
-    JSON.stringify({ ...pin, version: String(published.versionNumber) }, null, 2) + '\n',
-  );
+  const record = recordRelease(options, entry, published.versionNumber, scriptId, releases);
   log(`Versión ${published.versionNumber} creada: "${entry.version}".`);
   log(
     `La biblioteca tiene ${published.used} de ${VERSION_LIMIT} versiones; quedan ${published.remaining}.`,
@@ -114,9 +152,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseRecord
     log(
       'ATENCIÓN: quedan pocas versiones. Prepare un proyecto de biblioteca nuevo (README, "Cuando se acaban las versiones").',
     );
-  log(`${releasesFile} y ${libraryConfig} actualizados: confírmelos en git.`);
   log(
-    `Siguiente paso: npm run fleet -- plan --to ${published.versionNumber} --ring piloto --registry <registro.csv>`,
+    `Siguiente paso: npm run -s fleet -- plan --to ${published.versionNumber} --ring piloto --registry <registro.csv>`,
   );
   return record;
 }

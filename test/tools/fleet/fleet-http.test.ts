@@ -2,13 +2,16 @@
 // byte-for-byte preservation, deployments, plan, status --json, the failure threshold, resume and
 // rollback. Expected values follow from the fixtures (every entity pins version 4, its web app
 // deployment runs version 2 of 2, HEAD has no version) and the rules of the rollout.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../../../tools/fleet/cli';
 import { writeRegistry } from '../../../tools/fleet/fake-fleet';
 import { FAKE_WRITE_KINDS } from '../../../tools/fleet/fake-script-api';
 import {
   FAST,
   LIBRARY_ID,
+  ROOT,
   type TestFleet,
   env,
   headOf,
@@ -221,11 +224,21 @@ it('status --json prints only a JSON array of { scriptId, entity, ring, pinnedVe
   expect(result.code).toBe(1);
   const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
   expect(rows.map((r) => r.scriptId)).toEqual([p0, p1, t0, g0]);
-  for (const row of rows) {
-    expect(Object.keys(row)).toEqual(
-      expect.arrayContaining(['scriptId', 'entity', 'ring', 'pinnedVersion', 'error']),
-    );
-  }
+  // The keys README documents, no more and no fewer.
+  const documented = [
+    'scriptId',
+    'entity',
+    'ring',
+    'pinnedVersion',
+    'error',
+    'pinnedText',
+    'target',
+    'drift',
+    'developmentMode',
+    'daneCode',
+    'department',
+  ];
+  for (const row of rows) expect(Object.keys(row).sort()).toEqual([...documented].sort());
   expect(rows[0]).toMatchObject({
     entity: 'Alcaldía de Santa Marta, Distrito Turístico',
     ring: 'piloto',
@@ -246,6 +259,81 @@ it('status --json prints only a JSON array of { scriptId, entity, ring, pinnedVe
     error: { code: 'NOT_FOUND' },
   });
   expect(result.stderr).toMatch(/Estado \[/);
+});
+
+it('status --json through `npm run -s` prints nothing but the JSON, as the usage text says', async () => {
+  fleet = await startTestFleet({ piloto: 2 });
+  const help = await fleet.run(['--help']);
+  expect(help.stdout).toMatch(/^Uso: npm run -s fleet -- /);
+  const result = await new Promise<{ code: number | null; stdout: string }>((done) => {
+    const child = spawn(
+      'npm',
+      [
+        'run',
+        '-s',
+        'fleet',
+        '--',
+        'status',
+        '--json',
+        '--registry',
+        fleet.registry,
+        '--api-root',
+        fleet.fake.url,
+        ...FAST,
+      ],
+      { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.on('close', (code) => done({ code, stdout }));
+  });
+  expect(result.code).toBe(0);
+  const rows = JSON.parse(result.stdout) as { scriptId: string; pinnedVersion: number }[];
+  expect(rows.map((r) => [r.scriptId, r.pinnedVersion])).toEqual(ids(fleet).map((id) => [id, 4]));
+});
+
+it('leaves the ring target alone when every entity the rollout finished failed', async () => {
+  fleet = await startTestFleet({ piloto: 2 });
+  for (const id of ids(fleet)) fleet.fake.setFaults(id, [{ kind: 'permission-denied' }]);
+  const result = await rollout(fleet, '--json');
+  expect(result.code).toBe(1);
+  const report = JSON.parse(result.stdout) as JsonReport;
+  // Two of two failed, under --min-finished: not stopped, but no entity is on 5.
+  expect(report.stopped).toBe(false);
+  expect(report.entities.map((e) => e.status)).toEqual(['failed', 'failed']);
+  expect(report.target).toEqual({ from: '4', to: '4', changed: false });
+  expect(JSON.parse(readFileSync(fleet.rings, 'utf8'))).toMatchObject({ piloto: '4' });
+});
+
+it('refuses a rollback whose journal does not exist, without creating it', async () => {
+  fleet = await startTestFleet({ piloto: 1 });
+  const missing = join(fleet.dir, 'piloto-5.jsonl');
+  const result = await fleet.run(['rollback', '--ring', 'piloto', '--journal', missing, ...FAST]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^fleet: el diario .*piloto-5\.jsonl no existe/);
+  expect(existsSync(missing)).toBe(false);
+  expect(existsSync(`${missing}.lock`)).toBe(false);
+  expect(fleet.fake.totalRequests()).toBe(0);
+});
+
+it('exits 3, not 1, on an unexpected error', async () => {
+  fleet = await startTestFleet({ piloto: 1 });
+  // A journal path that is a directory cannot be read: nothing an entity did.
+  const { done } = fleet.spawn([
+    'rollout',
+    '--to',
+    '5',
+    '--ring',
+    'piloto',
+    '--journal',
+    fleet.dir,
+    ...FAST,
+  ]);
+  const result = await done;
+  expect(result.code).toBe(3);
+  expect(result.stderr).toMatch(/^fleet: error inesperado: /m);
+  expect(existsSync(`${fleet.dir}.lock`)).toBe(false);
+  expect(fleet.fake.totalRequests()).toBe(0);
 });
 
 it('stops starting entities once the failure rate passes the threshold', async () => {

@@ -1,7 +1,7 @@
 // Back-off and the journal, without a server: Retry-After wins over the computed delay, attempts
 // are bounded, errors that will not pass on their own are not retried; the journal tolerates a
 // torn last line and one run at a time holds it.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetError, fleetErrorFromHttp, parseRetryAfter } from '../../../tools/fleet/fleet-errors';
@@ -153,5 +153,23 @@ describe('journal', () => {
     const second = await Journal.open(file, 'c');
     await second.close();
     await first.close();
+  });
+
+  it('takes the lock atomically: of two opens at once, exactly one gets the journal', async () => {
+    const file = join(dir, 'race.jsonl');
+    const results = await Promise.allSettled([Journal.open(file, 'x'), Journal.open(file, 'y')]);
+    const opened = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(opened).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(JournalError);
+    // Its lock records this process: still alive, so it is not taken over either.
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    await expect(Journal.open(file, 'z')).rejects.toThrow(/está usando el diario/);
+    await (opened[0] as PromiseFulfilledResult<Journal>).value.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    // A lock whose process cannot be told is not taken over.
+    writeFileSync(`${file}.lock`, '');
+    await expect(Journal.open(file, 'w')).rejects.toThrow(JournalError);
   });
 });

@@ -11,13 +11,14 @@ describe('the CHANGELOG', () => {
       '# Changelog',
       'intro',
       '## 0.2.0 — 2026-12-01',
-      '- Uno.',
+      '- Uno,',
+      '  continuado.',
       '- Dos.',
       '## 0.1.0 — 2026-11-27',
       '- Primero.',
     ].join('\n');
     expect(parseChangelog(text)).toEqual([
-      { version: '0.2.0', date: '2026-12-01', notes: ['Uno.', 'Dos.'] },
+      { version: '0.2.0', date: '2026-12-01', notes: ['Uno, continuado.', 'Dos.'] },
       { version: '0.1.0', date: '2026-11-27', notes: ['Primero.'] },
     ]);
   });

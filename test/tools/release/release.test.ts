@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
-import { changelogEntry } from '../../../tools/release/changelog.mjs';
 import { type FakeScriptApi, startFakeScriptApi } from '../../../tools/fleet/fake-script-api';
 import { createScriptApi } from '../../../tools/fleet/script-api';
 import { releaseEntryOf, runRelease } from '../../../tools/release/release';
@@ -78,10 +77,19 @@ describe('npm run release', () => {
   it('pushes the built library, cuts a version described by the CHANGELOG and records it', async () => {
     fake.addProject(libraryProject(130)); // more than one page of versions.list
     const record = await release();
-    const entry = changelogEntry(
-      readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'),
-      packageVersion(),
-    );
+    // The entry as written: its heading and its first change, read without the release's parser.
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8').split('\n');
+    const heading = changelog.findIndex((l) => l.startsWith(`## ${packageVersion()} — `));
+    const entry = {
+      version: packageVersion(),
+      date: changelog[heading].slice(`## ${packageVersion()} — `.length).trim(),
+      notes: [
+        changelog
+          .slice(heading + 1)
+          .find((l) => l.startsWith('- '))!
+          .slice(2),
+      ],
+    };
     const project = fake.projects.get(LIBRARY)!;
     // The project's code is the build: Code.js (with its release embedded), the dialogs, the manifest.
     const code = project.files.find((f) => f.name === 'Code')!;
@@ -130,6 +138,61 @@ describe('npm run release', () => {
     await release();
     expect(lines.join('\n')).toContain('quedan 14');
     expect(lines.join('\n')).toContain('ATENCIÓN: quedan pocas versiones');
+  });
+
+  it('records, without cutting another, a version an interrupted run already published', async () => {
+    const project = libraryProject(7);
+    project.versions.push({
+      versionNumber: 8,
+      description: `${packageVersion()} (2026-11-27): cambios`,
+      createTime: STAMP,
+      files: [],
+    });
+    fake.addProject(project);
+    const record = await release();
+    expect(record.versionNumber).toBe(8);
+    expect(fake.writesFor(LIBRARY)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'releases.json'), 'utf8'))[0]).toMatchObject({
+      version: packageVersion(),
+      versionNumber: 8,
+    });
+  });
+
+  it('takes the version the server cut when its answer was lost, and cuts no second one', async () => {
+    await fake.close();
+    fake = await startFakeScriptApi({ token: TOKEN, hangMs: 1500 });
+    fake.addProject(libraryProject(4));
+    fake.setFaults(LIBRARY, [{ kind: 'commit-then-hang', on: ['versions.create'], times: 1 }]);
+    const record = await runRelease({
+      repoRoot: ROOT,
+      configDir: dir,
+      distDir: join(dir, 'dist'),
+      skipTests: true,
+      allowDirty: true,
+      env: {},
+      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs: 300 }),
+      log: (line) => lines.push(line),
+    });
+    expect(record.versionNumber).toBe(5);
+    expect(fake.projects.get(LIBRARY)!.versions).toHaveLength(5);
+    expect(fake.counts['versions.create']).toBe(1);
+  });
+
+  it('leaves library.json alone when PQRS_LIBRARY_ID names another library', async () => {
+    const other = '1PQRSotherLibraryProject00000000000000000000000000000000AB';
+    fake.addProject({ ...libraryProject(2), scriptId: other });
+    await runRelease({
+      repoRoot: ROOT,
+      configDir: dir,
+      distDir: join(dir, 'dist'),
+      skipTests: true,
+      allowDirty: true,
+      env: { PQRS_LIBRARY_ID: other },
+      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs: 5000 }),
+      log: (line) => lines.push(line),
+    });
+    expect(fake.projects.get(other)!.versions).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).version).toBe('1');
   });
 
   it('says what to add when package.json has a version the CHANGELOG lacks', () => {
