@@ -23,6 +23,7 @@ import {
   type Ring,
   RegistryError,
   isRing,
+  isValidScriptId,
   loadRegistry,
 } from './registry';
 import { formatRunReport, runReportJson } from './report';
@@ -57,10 +58,14 @@ export const USAGE = `Uso: npm run -s fleet -- <comando> --registry ARCHIVO [opc
 (-s: sin él, npm escribe su encabezado en la salida estándar y la de --json deja de ser JSON puro)
 
 Comandos:
-  status    [--json] [--all] [--ring R] [--to V]   versión fijada por entidad y deriva del objetivo
-  plan      --to V --ring R [--journal ARCHIVO] [--json]   qué cambiaría (no escribe nada)
-  rollout   --to V --ring R --journal ARCHIVO [--json]     actualiza el anillo (reanudable)
-  rollback  --ring R --journal ARCHIVO [--json]            vuelve a la versión anterior del diario
+  status    [--json] [--all] [--ring R] [--to V] [--from-library ID]
+            versión fijada por entidad y deriva del objetivo
+  plan      --to V --ring R [--journal ARCHIVO] [--from-library ID] [--json]
+            qué cambiaría (no escribe nada)
+  rollout   --to V --ring R --journal ARCHIVO [--from-library ID] [--json]
+            actualiza el anillo (reanudable)
+  rollback  --ring R --journal ARCHIVO [--json]
+            vuelve a la versión (y librería) anterior según el diario
 
 Opciones:
   --registry ARCHIVO        CSV entity,daneCode,department,scriptId,ring,contact
@@ -72,6 +77,9 @@ Opciones:
   --retry-base-ms N         espera base del reintento exponencial (por defecto ${DEFAULT_RETRY_POLICY.baseDelayMs})
   --max-failure-rate X      detiene el anillo si falla más de esta fracción (por defecto 0.2)
   --min-finished N          ...evaluada tras N entidades terminadas (por defecto 10)
+  --from-library ID         scriptId del proyecto de librería anterior (cuando se agotaron sus
+                            versiones): las entidades que aún lo usan pasan a la librería
+                            configurada, cambiando en su manifiesto solo libraryId y version
 
 Anillos: ${RINGS.join(', ')}. Credenciales: "npx clasp login" o PQRS_FLEET_ACCESS_TOKEN.
 Librería: config/library.json "scriptId" o PQRS_LIBRARY_ID.
@@ -94,6 +102,7 @@ interface ParsedCli {
   ring: Ring | undefined;
   to: string | undefined;
   journal: string | undefined;
+  fromLibrary: string | undefined;
   json: boolean;
   all: boolean;
 }
@@ -133,6 +142,7 @@ function parseCli(argv: readonly string[]): ParsedCli | 'help' {
         ring: { type: 'string' },
         to: { type: 'string' },
         journal: { type: 'string' },
+        'from-library': { type: 'string' },
         json: { type: 'boolean' },
         all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -168,6 +178,19 @@ function parseCli(argv: readonly string[]): ParsedCli | 'help' {
     throw new UsageError(
       `${command} necesita --journal ARCHIVO (el diario que permite retomar y revertir)`,
     );
+  }
+  const fromLibrary = values['from-library']?.trim();
+  if (fromLibrary !== undefined) {
+    if (command === 'rollback') {
+      throw new UsageError(
+        'rollback no usa --from-library: la librería y la versión que restaura están en el diario',
+      );
+    }
+    if (!isValidScriptId(fromLibrary)) {
+      throw new UsageError(
+        `--from-library debe ser el scriptId del proyecto de librería anterior (se recibió "${fromLibrary}")`,
+      );
+    }
   }
   const rate = values['max-failure-rate'];
   const maxFailureRate = rate === undefined ? 0.2 : Number(rate);
@@ -205,6 +228,7 @@ function parseCli(argv: readonly string[]): ParsedCli | 'help' {
     ring,
     to,
     journal: values.journal,
+    fromLibrary,
     json: values.json ?? false,
     all: values.all ?? false,
   };
@@ -236,6 +260,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     entities = loadRegistry(opts.registry);
     const libraryId = resolveLibraryId(io.env);
+    if (opts.fromLibrary === libraryId) {
+      throw new ConfigError(
+        `--from-library ${opts.fromLibrary} es la librería configurada (config/library.json o PQRS_LIBRARY_ID): indique el proyecto anterior y configure el nuevo`,
+      );
+    }
     const log = (line: string): void =>
       io.stderr(`${io.stderrIsTTY ? '\r\x1b[K' : ''}  · ${line}\n`);
     let api = io.api;
@@ -260,6 +289,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ctx = {
       api,
       libraryId,
+      ...(opts.fromLibrary !== undefined ? { previousLibraryId: opts.fromLibrary } : {}),
       concurrency: opts.concurrency,
       log,
       progress: { write: io.stderr, isTTY: io.stderrIsTTY },

@@ -4,7 +4,7 @@
 // project is still what the entity had, before a version is cut from it and published.
 import { createHash } from 'node:crypto';
 import { FleetError } from './fleet-errors';
-import { findManifest, repinLibrary } from './manifest-pin';
+import { type PinRef, findManifest, setLibraryPin } from './manifest-pin';
 import type { ScriptFile } from './script-api';
 
 export interface FileHash {
@@ -16,6 +16,8 @@ export interface FileHash {
 export interface ContentBaseline {
   files: FileHash[];
   manifest: string;
+  /** The library the manifest's entry named then: the previous project for an entity moved off it. */
+  libraryId: string;
 }
 
 export function sha256Of(source: string): string {
@@ -35,7 +37,7 @@ export function sameJson(a: string, b: string): boolean {
   }
 }
 
-export function contentBaseline(files: readonly ScriptFile[]): ContentBaseline {
+export function contentBaseline(files: readonly ScriptFile[]): Omit<ContentBaseline, 'libraryId'> {
   return {
     files: files.map((f) => ({ name: f.name, type: f.type, sha256: sha256Of(f.source) })),
     manifest: findManifest(files).source,
@@ -43,15 +45,15 @@ export function contentBaseline(files: readonly ScriptFile[]): ContentBaseline {
 }
 
 /**
- * Why HEAD is not the baseline with only our library repinned to `version`, or null when it is:
- * the same files, every one but the manifest byte for byte, the manifest the textual repin of the
- * original (or the same JSON, as the write's own read-back accepts).
+ * Why HEAD is not the baseline with only our library's entry set to `next`, or null when it is:
+ * the same files, every one but the manifest byte for byte, the manifest the textual edit of the
+ * original (its version, and its libraryId for an entity moved from the previous library project;
+ * or the same JSON, as the write's own read-back accepts).
  */
 export function describeBaselineMismatch(
   current: readonly ScriptFile[],
   baseline: ContentBaseline,
-  libraryId: string,
-  version: string,
+  next: PinRef,
 ): string | null {
   const now = new Map(current.map((f) => [fileKey(f), f]));
   if (now.size !== baseline.files.length || current.length !== baseline.files.length) {
@@ -62,9 +64,11 @@ export function describeBaselineMismatch(
     const file = now.get(fileKey(before));
     if (!file) return `falta el archivo "${before.name}"`;
     if (file === manifest) {
-      const expected = repinLibrary(baseline.manifest, libraryId, version);
+      const expected = setLibraryPin(baseline.manifest, baseline.libraryId, next);
       if (file.source !== expected && !sameJson(file.source, expected)) {
-        return 'el manifiesto cambió en algo más que la versión de la librería';
+        return baseline.libraryId === next.libraryId
+          ? 'el manifiesto cambió en algo más que la versión de la librería'
+          : 'el manifiesto cambió en algo más que la librería y su versión';
       }
     } else if (sha256Of(file.source) !== before.sha256) {
       return `el archivo "${file.name}" cambió`;
@@ -74,21 +78,20 @@ export function describeBaselineMismatch(
 }
 
 /**
- * The error of a resumed attempt whose HEAD already pins `version` but is not the baseline with
+ * The error of a resumed attempt whose HEAD already pins `next` but is not the baseline with
  * only that pin changed (a write whose read-back failed, an edit since): nothing may be published
  * from it until a person has looked. Null when HEAD is what the attempt would have written.
  */
 export function resumedContentError(
   current: readonly ScriptFile[],
   baseline: ContentBaseline,
-  libraryId: string,
-  version: string,
+  next: PinRef,
 ): FleetError | null {
-  const mismatch = describeBaselineMismatch(current, baseline, libraryId, version);
+  const mismatch = describeBaselineMismatch(current, baseline, next);
   if (mismatch === null) return null;
   return new FleetError(
     'VERIFY_FAILED',
-    `el manifiesto ya fija la versión ${version}, pero el resto del contenido no es el que la entidad tenía antes del despliegue (${mismatch}). ` +
+    `el manifiesto ya fija la versión ${next.version}, pero el resto del contenido no es el que la entidad tenía antes del despliegue (${mismatch}). ` +
       'Hay que revisar el contenido a mano; no se creó versión ni se movió ningún despliegue. ' +
       'Si el cambio es legítimo, ejecute rollback y luego rollout otra vez; si no, restaure el archivo y vuelva a ejecutar.',
   );

@@ -7,7 +7,13 @@ import type { ScriptApi } from './script-api';
 
 export interface FleetContext {
   api: ScriptApi;
+  /** Our library's script ID (config/library.json or PQRS_LIBRARY_ID). */
   libraryId: string;
+  /**
+   * --from-library: the previous library project (a new one is created when the old one runs out
+   * of versions). An entity whose manifest still names it is moved to `libraryId`.
+   */
+  previousLibraryId?: string;
   concurrency: number;
   /** One line for the operator (stderr): retries, warnings. */
   log: (line: string) => void;
@@ -26,6 +32,8 @@ export interface EntityOutcome {
   /** Version of our library before (rollout) or the one rolled back from (rollback). */
   from: string | null;
   to: string | null;
+  /** The library the entry named before and after, when the operation changed it. */
+  library: { from: string; to: string } | null;
   /** The entity version its web app deployments run after the operation. */
   versionNumber: number | null;
   /** What changed: "manifiesto 4 → 5", "despliegue AKfy… v3 → v4". */
@@ -49,6 +57,7 @@ export function emptyOutcome(
     status,
     from: null,
     to: null,
+    library: null,
     versionNumber: null,
     changes: [],
     warnings: [],

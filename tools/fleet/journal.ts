@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { FileHash } from './content-baseline';
+import type { ContentBaseline, FileHash } from './content-baseline';
 import type { FleetErrorInfo } from './fleet-errors';
 import type { Ring } from './registry';
 
@@ -48,6 +48,14 @@ export interface JournalRecord {
   from?: string | null;
   /** Version of our library the attempt moves to. */
   to?: string | null;
+  /**
+   * started: the script ID of the library the entity's entry named before (rollout: before the
+   * whole attempt; the previous library project for an entity moved off it); rollback: the one
+   * it named when the rollback began. Absent in journals written before it was recorded.
+   */
+  fromLibrary?: string;
+  /** started, run-started: the library the step moves the entry to (rollout: ours). */
+  toLibrary?: string;
   /** started: the web app deployments and the entity versions they ran before the attempt. */
   deployments?: DeploymentPin[];
   /** started (rollout): a sha256 of every file's source before the attempt wrote anything. */
@@ -84,6 +92,10 @@ export interface RolloutAttempt {
   entity: string;
   to: string;
   from: string | null;
+  /** The library the entity's entry named before the attempt; null in an older journal (ours). */
+  fromLibrary: string | null;
+  /** The library the attempt moves it to; null in an older journal (ours). */
+  toLibrary: string | null;
   deployments: DeploymentPin[];
   /** The content before the attempt; null in a journal written before it was recorded. */
   files: FileHash[] | null;
@@ -101,6 +113,8 @@ export interface RolloutAttempt {
 export interface RollbackAttempt {
   ring: Ring;
   to: string | null;
+  /** The library the rollback puts back (the rollout's fromLibrary). */
+  toLibrary: string | null;
   deployments: DeploymentPin[];
   contentWritten: boolean;
   moved: Map<string, number>;
@@ -115,6 +129,39 @@ export interface EntityJournalState {
   rollback: RollbackAttempt | null;
   /** The latest finished rollback (kept for the report). */
   rolledBack: { ring: Ring; to: string | null } | null;
+}
+
+/**
+ * Whether an attempt went to `to` of the library `libraryId`. An attempt from an older journal
+ * (no library recorded) went to ours: the journal was written with the same configuration.
+ */
+export function isSameTarget(attempt: RolloutAttempt, to: string, libraryId: string): boolean {
+  return attempt.to === to && (attempt.toLibrary ?? libraryId) === libraryId;
+}
+
+/**
+ * The previous library project an unfinished attempt moved the entity off (its baseline's
+ * library, when it is not ours), so that a rerun without --from-library still finds the entity.
+ */
+export function previousLibraryOf(
+  attempt: RolloutAttempt | null | undefined,
+  libraryId: string,
+): string | undefined {
+  const from = attempt?.fromLibrary;
+  return from && from !== libraryId ? from : undefined;
+}
+
+/** What the entity held before the attempt, or null in a journal written before it was recorded. */
+export function attemptBaseline(
+  attempt: RolloutAttempt,
+  libraryId: string,
+): ContentBaseline | null {
+  if (!attempt.files || attempt.manifest === null) return null;
+  return {
+    files: attempt.files,
+    manifest: attempt.manifest,
+    libraryId: attempt.fromLibrary ?? libraryId,
+  };
 }
 
 export class JournalError extends Error {
@@ -173,6 +220,8 @@ function applyRecord(state: EntityJournalState, record: JournalRecord): void {
         entity: record.entity ?? '',
         to: record.to ?? '',
         from: record.from ?? null,
+        fromLibrary: record.fromLibrary ?? null,
+        toLibrary: record.toLibrary ?? null,
         deployments: record.deployments ?? [],
         files: record.files ?? null,
         manifest: record.manifest ?? null,
@@ -209,6 +258,7 @@ function applyRecord(state: EntityJournalState, record: JournalRecord): void {
     state.rollback = {
       ring: record.ring,
       to: record.to ?? null,
+      toLibrary: record.toLibrary ?? null,
       deployments: record.deployments ?? [],
       contentWritten: false,
       moved: new Map(),

@@ -1,11 +1,17 @@
 // `plan`: what a rollout of a ring would change, entity by entity, from reads only. It never sends
-// a write, so it is safe to run at any time, even against the production fleet.
+// a write, so it is safe to run at any time, even against the production fleet. With
+// --from-library, an entity still on the previous library project is planned as moved to ours.
 import { resumedContentError } from './content-baseline';
 import { webAppDeployments, webAppsBehind } from './content-write';
 import type { FleetContext } from './fleet-context';
 import { type FleetErrorInfo, toFleetError } from './fleet-errors';
-import type { EntityJournalState } from './journal';
-import { findManifest, readLibraryPin } from './manifest-pin';
+import {
+  type EntityJournalState,
+  attemptBaseline,
+  isSameTarget,
+  previousLibraryOf,
+} from './journal';
+import { findManifest, resolveLibraryPin } from './manifest-pin';
 import { runPool } from './pool';
 import { createProgress } from './progress';
 import type { FleetEntity, Ring } from './registry';
@@ -28,6 +34,11 @@ export interface PlanRow {
   action: PlanAction;
   from: string | null;
   to: string;
+  /**
+   * With --from-library (or a resumed attempt that moved the entity off the previous library):
+   * which library its manifest names now. "previous": the rollout changes its libraryId too.
+   */
+  library?: 'current' | 'previous';
   /** Web app deployments that would move, with the entity version each runs now. */
   deployments: { deploymentId: string; versionNumber: number }[];
   warnings: string[];
@@ -56,20 +67,30 @@ export async function planRollout(
     };
     const state = journalState?.(e.scriptId);
     // As the rollout decides: a rollback that began undoing it sends the entity back to work.
-    if (state?.rollout?.done && state.rollout.to === to && !state.rollback) {
+    if (state?.rollout?.done && isSameTarget(state.rollout, to, ctx.libraryId) && !state.rollback) {
       row.action = 'done-in-journal';
       row.from = state.rollout.from;
     } else {
       try {
-        const files = await ctx.api.getContent(e.scriptId);
-        const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
-        row.from = pin.version;
-        // What the rollout will refuse: a resumed attempt's HEAD that is not its baseline repinned.
         const attempt = state?.rollout;
-        if (attempt && (!attempt.done || state.rollback) && pin.version === to) {
-          if (attempt.files && attempt.manifest !== null) {
-            const baseline = { files: attempt.files, manifest: attempt.manifest };
-            const error = resumedContentError(files, baseline, ctx.libraryId, to);
+        const resumed =
+          attempt !== null && attempt !== undefined && (!attempt.done || !!state?.rollback);
+        const previousId =
+          ctx.previousLibraryId ??
+          (resumed ? previousLibraryOf(attempt, ctx.libraryId) : undefined);
+        const files = await ctx.api.getContent(e.scriptId);
+        const pin = resolveLibraryPin(findManifest(files).source, ctx.libraryId, previousId);
+        row.from = pin.version;
+        if (previousId !== undefined) row.library = pin.library;
+        const onTarget = pin.library === 'current' && pin.version === to;
+        // What the rollout will refuse: a resumed attempt's HEAD that is not its baseline repinned.
+        if (resumed && onTarget) {
+          const baseline = attemptBaseline(attempt, ctx.libraryId);
+          if (baseline) {
+            const error = resumedContentError(files, baseline, {
+              libraryId: ctx.libraryId,
+              version: to,
+            });
             if (error) throw error;
           }
         }
@@ -80,15 +101,14 @@ export async function planRollout(
         if (pin.developmentMode) {
           row.warnings.push('la librería está en modo desarrollo: la versión fijada no se usa');
         }
-        const moving =
-          pin.version === to
-            ? await webAppsBehind(ctx.api, e.scriptId, webApps, ctx.libraryId, to)
-            : webApps;
+        const moving = onTarget
+          ? await webAppsBehind(ctx.api, e.scriptId, webApps, ctx.libraryId, to)
+          : webApps;
         row.deployments = moving.map((d) => ({
           deploymentId: d.deploymentId,
           versionNumber: d.versionNumber as number,
         }));
-        row.action = pin.version !== to ? 'update' : moving.length > 0 ? 'redeploy' : 'none';
+        row.action = !onTarget ? 'update' : moving.length > 0 ? 'redeploy' : 'none';
       } catch (error) {
         row.action = 'error';
         row.error = toFleetError(error).toInfo();
@@ -103,9 +123,12 @@ export async function planRollout(
 
 export function formatPlan(rows: readonly PlanRow[], ring: Ring, to: string): string {
   const count = (action: PlanAction): number => rows.filter((r) => r.action === action).length;
+  const moving = rows.filter((r) => r.action === 'update' && r.library === 'previous').length;
   const lines = [
     `Plan: anillo ${ring} a la versión ${to} (no se escribió nada)`,
-    `  Entidades: ${rows.length} · por actualizar ${count('update')} · solo redesplegar ${count('redeploy')}` +
+    `  Entidades: ${rows.length} · por actualizar ${count('update')}` +
+      (moving > 0 ? ` (${moving} desde la librería anterior)` : '') +
+      ` · solo redesplegar ${count('redeploy')}` +
       ` · ya en ${to} ${count('none')} · completas según el diario ${count('done-in-journal')} · con error ${count('error')}`,
   ];
   const changing = rows.filter((r) => r.action === 'update' || r.action === 'redeploy');
@@ -121,7 +144,11 @@ export function formatPlan(rows: readonly PlanRow[], ring: Ring, to: string): st
               )
               .join(', ');
       const manifest =
-        r.action === 'update' ? `manifiesto ${r.from ?? '—'} → ${to}` : 'manifiesto ya en ' + to;
+        r.action !== 'update'
+          ? 'manifiesto ya en ' + to
+          : r.library === 'previous'
+            ? `manifiesto: librería anterior v${r.from ?? '—'} → esta librería v${to}`
+            : `manifiesto ${r.from ?? '—'} → ${to}`;
       lines.push(`    - ${r.entity}: ${manifest}; ${deployments}`);
     }
   }

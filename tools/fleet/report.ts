@@ -27,6 +27,14 @@ export function formatRunReport(
     `  Tiempo: ${(report.durationMs / 1000).toFixed(1)} s · solicitudes a la API: ${totalRequests}` +
       (worked > 0 ? ` (${(totalRequests / worked).toFixed(1)} por entidad trabajada)` : ''),
   ];
+  const moved = o.filter((x) => x.status === 'ok' && x.library !== null).length;
+  if (moved > 0) {
+    lines.push(
+      report.op === 'rollout'
+        ? `  Pasadas de la librería anterior a esta: ${moved}`
+        : `  Devueltas a la librería anterior: ${moved}`,
+    );
+  }
   if (report.target.changed) {
     lines.push(
       `  Objetivo del anillo ${report.ring}: ${report.target.from ?? '—'} → ${report.target.to ?? '—'}`,
@@ -87,6 +95,7 @@ export function runReportJson(
       status: x.status,
       from: x.from,
       to: x.to,
+      ...(x.library !== null ? { library: x.library } : {}),
       versionNumber: x.versionNumber,
       changes: x.changes,
       warnings: x.warnings,

@@ -3,14 +3,16 @@
 // each web app deployment runs the entity version it ran before. Those old versions already pin
 // the old library, so no new version is created. Only the pin is restored: other files go back as
 // they are now, never rewritten from memory, and a difference from the journal's hashes is
-// reported for a person to look at. Journaled like a rollout: safe to rerun, resumable.
+// reported for a person to look at. Journaled like a rollout: safe to rerun, resumable. An entity
+// the rollout moved off the previous library project gets that library's ID back in the same
+// entry, with its old version (the journal's `started` record names both).
 import { describeBaselineMismatch } from './content-baseline';
 import { writeContentVerified } from './content-write';
 import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
 import { loadRingTargets, saveRingTargets } from './fleet-config';
 import { FleetError, toFleetError } from './fleet-errors';
-import type { Journal } from './journal';
-import { findManifest, readLibraryPin, repinFiles } from './manifest-pin';
+import { type Journal, attemptBaseline } from './journal';
+import { findManifest, resolveLibraryPin, setPinInFiles } from './manifest-pin';
 import { shortId } from './plan';
 import type { FleetEntity, Ring } from './registry';
 import {
@@ -47,8 +49,14 @@ export async function rollbackEntity(
     return outcome;
   }
   const restore = attempt.from;
+  // The library the rollout moved the entity to, and the one it named before (the same library
+  // unless the rollout moved it off the previous project). An older journal names neither: ours.
+  const rolloutLibrary = attempt.toLibrary ?? ctx.libraryId;
+  const restoreLibrary = attempt.fromLibrary ?? ctx.libraryId;
+  const switched = restoreLibrary !== rolloutLibrary;
   outcome.from = attempt.to;
   outcome.to = restore;
+  if (switched) outcome.library = { from: rolloutLibrary, to: restoreLibrary };
   const base = { op: 'rollback' as const, ring, scriptId, entity };
   try {
     if (!state.rollback) {
@@ -57,19 +65,25 @@ export async function rollbackEntity(
         step: 'started',
         from: attempt.to,
         to: restore,
+        ...(switched ? { fromLibrary: rolloutLibrary, toLibrary: restoreLibrary } : {}),
         deployments: attempt.deployments,
       });
     }
     const files = await ctx.api.getContent(scriptId);
-    const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
-    if (attempt.files && attempt.manifest !== null && pin.version !== null) {
-      // Compared with the baseline as repinned to what HEAD pins now: only the other files count.
-      const mismatch = describeBaselineMismatch(
-        files,
-        { files: attempt.files, manifest: attempt.manifest },
-        ctx.libraryId,
-        pin.version,
-      );
+    // HEAD names the rollout's library, or already the one to restore (the rollout failed before
+    // its write, or an earlier rollback wrote it back).
+    const pin = resolveLibraryPin(
+      findManifest(files).source,
+      rolloutLibrary,
+      switched ? restoreLibrary : undefined,
+    );
+    const baseline = attemptBaseline(attempt, ctx.libraryId);
+    if (baseline && pin.version !== null) {
+      // Compared with the baseline as set to what HEAD pins now: only the other files count.
+      const mismatch = describeBaselineMismatch(files, baseline, {
+        libraryId: pin.libraryId,
+        version: pin.version,
+      });
       if (mismatch) {
         outcome.warnings.push(
           `el contenido no es el que la entidad tenía antes del despliegue (${mismatch}); la reversión solo restaura la versión fijada en el manifiesto y no reescribe los demás archivos: revíselos a mano`,
@@ -78,16 +92,27 @@ export async function rollbackEntity(
     }
     if (restore === null) {
       outcome.warnings.push('el diario no guarda la versión anterior del manifiesto; no se cambió');
-    } else if (pin.version !== restore) {
+    } else if (pin.libraryId !== restoreLibrary || pin.version !== restore) {
       await writeContentVerified(
         ctx.api,
         scriptId,
-        repinFiles(files, ctx.libraryId, restore),
-        ctx.libraryId,
+        setPinInFiles(files, pin.libraryId, { libraryId: restoreLibrary, version: restore }),
+        restoreLibrary,
         restore,
       );
-      await journal.append({ ...base, step: 'content-written', from: pin.version, to: restore });
-      outcome.changes.push(`manifiesto ${pin.version ?? '—'} → ${restore}`);
+      const moved = pin.libraryId !== restoreLibrary;
+      await journal.append({
+        ...base,
+        step: 'content-written',
+        from: pin.version,
+        to: restore,
+        ...(moved ? { fromLibrary: pin.libraryId, toLibrary: restoreLibrary } : {}),
+      });
+      outcome.changes.push(
+        moved
+          ? `manifiesto: librería ${shortId(pin.libraryId)} v${pin.version ?? '—'} → librería anterior ${shortId(restoreLibrary)} v${restore}`
+          : `manifiesto ${pin.version ?? '—'} → ${restore}`,
+      );
     }
     if (attempt.deployments.length > 0) {
       const current = await ctx.api.listDeployments(scriptId);

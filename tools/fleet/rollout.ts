@@ -7,14 +7,24 @@
 // what is done. The `started` record keeps what the entity had before (pin, deployments, a hash of
 // every file, the highest version): what a rollback restores, what a rerun checks the content
 // against before publishing it, and what tells a version this attempt cut from older ones.
+// With --from-library, an entity whose manifest still names the previous library project (the old
+// one ran out of versions) gets that entry's libraryId and version changed together, by the same
+// textual edit; the `started` record keeps the library it named, so a rollback puts both back.
 import { contentBaseline, resumedContentError } from './content-baseline';
 import { webAppDeployments, webAppsBehind, writeContentVerified } from './content-write';
 import { cutEntityVersion } from './entity-version';
 import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
 import { type RingTargets, loadRingTargets, saveRingTargets } from './fleet-config';
 import { FleetError, toFleetError } from './fleet-errors';
-import type { Journal, JournalEntry, RolloutAttempt } from './journal';
-import { findManifest, readLibraryPin, repinFiles } from './manifest-pin';
+import {
+  type Journal,
+  type JournalEntry,
+  type RolloutAttempt,
+  attemptBaseline,
+  isSameTarget,
+  previousLibraryOf,
+} from './journal';
+import { type ResolvedPin, findManifest, resolveLibraryPin, setPinInFiles } from './manifest-pin';
 import { shortId } from './plan';
 import type { ScriptDeployment, ScriptFile } from './script-api';
 import type { FleetEntity, Ring } from './registry';
@@ -42,14 +52,14 @@ export interface RolloutReport extends RingRunResult {
 
 type Baseline = Pick<
   JournalEntry,
-  'from' | 'deployments' | 'files' | 'manifest' | 'versionsBefore'
+  'from' | 'fromLibrary' | 'toLibrary' | 'deployments' | 'files' | 'manifest' | 'versionsBefore'
 >;
 
 /** The baseline fields of a `started` record: inherited from an earlier attempt, or read now. */
 async function baselineOf(
   inherited: RolloutAttempt | null,
   files: readonly ScriptFile[],
-  pinned: string | null,
+  pin: ResolvedPin,
   webApps: readonly ScriptDeployment[],
   ctx: FleetContext,
   scriptId: string,
@@ -57,6 +67,8 @@ async function baselineOf(
   if (inherited) {
     return {
       from: inherited.from,
+      ...(inherited.fromLibrary !== null ? { fromLibrary: inherited.fromLibrary } : {}),
+      toLibrary: ctx.libraryId,
       deployments: inherited.deployments,
       ...(inherited.files && inherited.manifest !== null
         ? { files: inherited.files, manifest: inherited.manifest }
@@ -66,7 +78,9 @@ async function baselineOf(
   }
   const versions = await ctx.api.listVersions(scriptId);
   return {
-    from: pinned,
+    from: pin.version,
+    fromLibrary: pin.libraryId,
+    toLibrary: ctx.libraryId,
     deployments: webApps.map((d) => ({
       deploymentId: d.deploymentId,
       versionNumber: d.versionNumber as number,
@@ -90,39 +104,51 @@ export async function rolloutEntity(
   // A rollback that began undoing the attempt and did not finish leaves it "done" in the journal
   // but not on the entity: it is redone, not skipped.
   const undoing = (state?.rollback ?? null) !== null;
-  if (previous?.done && previous.to === to && !undoing) {
+  const sameTarget = previous !== null && isSameTarget(previous, to, ctx.libraryId);
+  if (previous?.done && sameTarget && !undoing) {
     outcome.status = 'skipped';
     outcome.from = previous.from;
+    outcome.library = libraryChange(previous.fromLibrary, ctx.libraryId);
     outcome.versionNumber = previous.versionNumber;
     outcome.note = `ya completada según el diario`;
     return outcome;
   }
   const base = { op: 'rollout' as const, ring, scriptId, entity, to };
+  // Resumed: an unfinished attempt (to this or another version), or one a rollback has begun to
+  // undo. The entity may hold what it did (a write, a version), and its baseline stays: the
+  // state before the first attempt touched the entity is what a rollback must restore.
+  const resumed = previous !== null && (!previous.done || undoing);
+  // The previous library the entity may still name: the operator's --from-library or, for a
+  // resumed attempt, the one its baseline named (a rerun without the flag still finds it).
+  const previousLibraryId =
+    ctx.previousLibraryId ?? (resumed ? previousLibraryOf(previous, ctx.libraryId) : undefined);
   try {
     const files = await ctx.api.getContent(scriptId);
-    const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
+    const pin = resolveLibraryPin(findManifest(files).source, ctx.libraryId, previousLibraryId);
+    const onTarget = pin.library === 'current' && pin.version === to;
     const webApps = webAppDeployments(await ctx.api.listDeployments(scriptId));
 
-    // Resumed: an unfinished attempt (to this or another version), or one a rollback has begun to
-    // undo. The entity may hold what it did (a write, a version), and its baseline stays: the
-    // state before the first attempt touched the entity is what a rollback must restore.
-    const resumed = previous !== null && (!previous.done || undoing);
     let attempt: RolloutAttempt | null =
-      previous && !previous.done && previous.to === to && !undoing ? previous : null;
+      previous && !previous.done && sameTarget && !undoing ? previous : null;
     if (!attempt) {
       const inherited = resumed ? previous : null;
-      const baseline = await baselineOf(inherited, files, pin.version, webApps, ctx, scriptId);
+      const baseline = await baselineOf(inherited, files, pin, webApps, ctx, scriptId);
       await journal.append({ ...base, ...baseline, step: 'started' });
       attempt = journal.stateOf(scriptId)?.rollout ?? null;
       if (!attempt) throw new FleetError('JOURNAL_MISMATCH', 'el diario no registró el inicio');
     }
     outcome.from = attempt.from;
-    if (resumed && pin.version === to) {
+    outcome.library = libraryChange(attempt.fromLibrary, ctx.libraryId);
+    if (resumed && onTarget) {
       // An earlier write landed, maybe one whose read-back failed: publish HEAD only if it is still
-      // the entity's content with nothing but our pin changed.
-      if (attempt.files && attempt.manifest !== null) {
-        const baseline = { files: attempt.files, manifest: attempt.manifest };
-        const error = resumedContentError(files, baseline, ctx.libraryId, to);
+      // the entity's content with nothing but our pin changed (and, for an entity moved off the
+      // previous library, the libraryId of that entry).
+      const baseline = attemptBaseline(attempt, ctx.libraryId);
+      if (baseline) {
+        const error = resumedContentError(files, baseline, {
+          libraryId: ctx.libraryId,
+          version: to,
+        });
         if (error) throw error;
       } else {
         outcome.warnings.push(
@@ -142,11 +168,21 @@ export async function rolloutEntity(
     }
 
     let wroteContent = false;
-    if (pin.version !== to) {
-      const next = repinFiles(files, ctx.libraryId, to);
+    if (!onTarget) {
+      const next = setPinInFiles(files, pin.libraryId, { libraryId: ctx.libraryId, version: to });
       await writeContentVerified(ctx.api, scriptId, next, ctx.libraryId, to);
-      await journal.append({ ...base, step: 'content-written', from: pin.version });
-      outcome.changes.push(`manifiesto ${pin.version ?? '—'} → ${to}`);
+      const moved = pin.library === 'previous';
+      await journal.append({
+        ...base,
+        step: 'content-written',
+        from: pin.version,
+        ...(moved ? { fromLibrary: pin.libraryId, toLibrary: ctx.libraryId } : {}),
+      });
+      outcome.changes.push(
+        moved
+          ? `manifiesto: librería anterior ${shortId(pin.libraryId)} v${pin.version ?? '—'} → librería ${shortId(ctx.libraryId)} v${to}`
+          : `manifiesto ${pin.version ?? '—'} → ${to}`,
+      );
       wroteContent = true;
     }
 
@@ -216,6 +252,16 @@ export async function rolloutEntity(
   }
 }
 
+/** The library change an attempt makes, when the entity named another library before it. */
+function libraryChange(
+  fromLibrary: string | null,
+  libraryId: string,
+): { from: string; to: string } | null {
+  return fromLibrary !== null && fromLibrary !== libraryId
+    ? { from: fromLibrary, to: libraryId }
+    : null;
+}
+
 export async function runRollout(
   entities: readonly FleetEntity[],
   options: RolloutOptions,
@@ -228,8 +274,17 @@ export async function runRollout(
   // A rerun of the same rollout (the journal's last rollout of the ring went to `to` too) keeps
   // the target that rollout found: it must not record its own target as the one to restore.
   const last = journal.lastRolloutStart(ring);
-  const previousTarget = last?.to === to ? (last.previousTarget ?? null) : current;
-  await journal.append({ op: 'rollout', step: 'run-started', ring, to, previousTarget });
+  const rerun = last?.to === to && (last.toLibrary ?? ctx.libraryId) === ctx.libraryId;
+  const previousTarget = rerun ? (last?.previousTarget ?? null) : current;
+  await journal.append({
+    op: 'rollout',
+    step: 'run-started',
+    ring,
+    to,
+    toLibrary: ctx.libraryId,
+    ...(ctx.previousLibraryId ? { fromLibrary: ctx.previousLibraryId } : {}),
+    previousTarget,
+  });
 
   const result = await runOverRing(`Despliegue ${ring}`, inRing, ctx, options, (t) =>
     rolloutEntity(t, to, ctx, journal),

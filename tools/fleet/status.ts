@@ -1,9 +1,11 @@
 // `status`: which version of our library each entity pins (read from its manifest), how far that
-// is from its ring's target, and what kept us from reading it. One read per entity.
+// is from its ring's target, and what kept us from reading it. One read per entity. With
+// --from-library, an entity still on the previous library project is shown with the version it
+// pins there and marked as such (no drift: versions of two projects do not compare).
 import type { FleetContext } from './fleet-context';
 import type { RingTargets } from './fleet-config';
 import { type FleetErrorInfo, toFleetError } from './fleet-errors';
-import { findManifest, pinnedVersionNumber, readLibraryPin } from './manifest-pin';
+import { findManifest, pinnedVersionNumber, resolveLibraryPin } from './manifest-pin';
 import { runPool } from './pool';
 import { createProgress } from './progress';
 import type { FleetEntity, Ring } from './registry';
@@ -27,6 +29,11 @@ export interface StatusRow {
   developmentMode: boolean;
   daneCode: string;
   department: string;
+  /**
+   * Only with --from-library: "current" (ours), "previous" (still on the previous library project;
+   * pinnedVersion is its version there), or null when the entity could not be read.
+   */
+  library?: 'current' | 'previous' | null;
 }
 
 export async function collectStatus(
@@ -51,15 +58,21 @@ export async function collectStatus(
       developmentMode: false,
       daneCode: e.daneCode,
       department: e.department,
+      ...(ctx.previousLibraryId !== undefined ? { library: null } : {}),
     };
     try {
       const files = await ctx.api.getContent(e.scriptId);
-      const pin = readLibraryPin(findManifest(files).source, ctx.libraryId);
+      const pin = resolveLibraryPin(
+        findManifest(files).source,
+        ctx.libraryId,
+        ctx.previousLibraryId,
+      );
       row.pinnedText = pin.version;
       row.pinnedVersion = pinnedVersionNumber(pin.version);
       row.developmentMode = pin.developmentMode;
+      if (ctx.previousLibraryId !== undefined) row.library = pin.library;
       const targetNumber = pinnedVersionNumber(target);
-      if (row.pinnedVersion !== null && targetNumber !== null) {
+      if (pin.library === 'current' && row.pinnedVersion !== null && targetNumber !== null) {
         row.drift = row.pinnedVersion - targetNumber;
       }
     } catch (error) {
@@ -79,6 +92,7 @@ function pad(text: string, width: number): string {
 
 function driftLabel(row: StatusRow): string {
   if (row.error) return 'error';
+  if (row.library === 'previous') return 'lib. anterior';
   if (row.target === null) return 'sin objetivo';
   if (row.drift === null) return row.pinnedText === row.target ? 'al día' : 'distinta';
   if (row.drift === 0) return 'al día';
@@ -104,6 +118,12 @@ export function formatStatus(rows: readonly StatusRow[], all: boolean): string {
         `${pad(String(inRing.length - errors - onTarget), 12)}${pad(String(errors), 11)}${target}`,
     );
   }
+  const previous = rows.filter((r) => r.library === 'previous').length;
+  if (previous > 0) {
+    lines.push(
+      `En la librería anterior (--from-library): ${previous}; "Fijada" es su versión en ese proyecto. Se pasan con rollout --from-library.`,
+    );
+  }
   const listed = all
     ? rows
     : rows.filter((r) => r.error || driftLabel(r) !== 'al día' || r.developmentMode);
@@ -118,11 +138,11 @@ export function formatStatus(rows: readonly StatusRow[], all: boolean): string {
     `${pad('Entidad', 38)} ${pad('Anillo', 9)} ${pad('Fijada', 7)} ${pad('Objetivo', 9)} ${pad('Deriva', 13)} Error`,
   );
   for (const r of listed) {
-    const error = r.error
-      ? `${r.error.code}: ${r.error.message}`
-      : r.developmentMode
-        ? 'librería en modo desarrollo'
-        : '';
+    const notes = [
+      ...(r.library === 'previous' ? ['todavía en la librería anterior'] : []),
+      ...(r.developmentMode ? ['librería en modo desarrollo'] : []),
+    ];
+    const error = r.error ? `${r.error.code}: ${r.error.message}` : notes.join('; ');
     lines.push(
       `${pad(r.entity, 38)} ${pad(r.ring, 9)} ${pad(r.pinnedText ?? '—', 7)} ${pad(r.target ?? '—', 9)} ${pad(driftLabel(r), 13)} ${error}`,
     );

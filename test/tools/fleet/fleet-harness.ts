@@ -59,7 +59,13 @@ export const env = (): NodeJS.ProcessEnv => ({
 
 export async function startTestFleet(
   counts: Partial<Record<Ring, number>>,
-  options: { latencyMs?: number; hangMs?: number; version?: string } = {},
+  options: {
+    latencyMs?: number;
+    hangMs?: number;
+    version?: string;
+    /** The library the entities' manifests name (default LIBRARY_ID, the configured one). */
+    libraryId?: string;
+  } = {},
 ): Promise<TestFleet> {
   const dir = mkdtempSync(join(tmpdir(), 'pqrs-fleet-test-'));
   const registry = join(dir, 'registry.csv');
@@ -73,7 +79,8 @@ export async function startTestFleet(
     latencyMs: options.latencyMs,
     hangMs: options.hangMs ?? 5_000,
   });
-  rows.forEach((row, i) => fake.addProject(fakeProject(row.scriptId, LIBRARY_ID, version, i)));
+  const pinned = options.libraryId ?? LIBRARY_ID;
+  rows.forEach((row, i) => fake.addProject(fakeProject(row.scriptId, pinned, version, i)));
   const children: ChildProcess[] = [];
 
   const project = (scriptId: string): FakeProject => {

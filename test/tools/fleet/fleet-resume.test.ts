@@ -1,9 +1,18 @@
 // A rollout killed (SIGKILL) midway, then run again with the same journal: the entities the journal
 // calls done get no second request at all, the half-done ones are finished without a second
 // manifest write, a torn journal line is ignored, and every entity ends on the target with its web
-// app deployment running a version that pins it.
+// app deployment running a version that pins it. The same for a move off the previous library
+// project (--from-library): every entity ends naming the configured library, none the old one.
 import { appendFileSync } from 'node:fs';
-import { FAST, type TestFleet, readJournalLines, startTestFleet, webAppOf } from './fleet-harness';
+import { findManifest, readLibraryPin } from '../../../tools/fleet/manifest-pin';
+import {
+  FAST,
+  LIBRARY_ID,
+  type TestFleet,
+  readJournalLines,
+  startTestFleet,
+  webAppOf,
+} from './fleet-harness';
 
 jest.setTimeout(90_000);
 
@@ -26,19 +35,25 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-it('resumes a killed rollout from the journal without rewriting finished entities', async () => {
+const OLD = '1PQRSoldLibraryVentanillaAgotada0000000000000000000000XY';
+
+async function killAndResume(move: { from: string; to: string; library?: string }): Promise<void> {
   // 20 ms per request, 6 requests per entity, 2 at a time: about 60 ms per finished entity.
-  fleet = await startTestFleet({ piloto: 30 }, { latencyMs: 20 });
+  fleet = await startTestFleet(
+    { piloto: 30 },
+    { latencyMs: 20, version: move.from, libraryId: move.library },
+  );
   const args = [
     'rollout',
     '--to',
-    '5',
+    move.to,
     '--ring',
     'piloto',
     '--journal',
     fleet.journal,
     '--concurrency',
     '2',
+    ...(move.library ? ['--from-library', move.library] : []),
     ...FAST,
   ];
 
@@ -84,9 +99,17 @@ it('resumes a killed rollout from the journal without rewriting finished entitie
   for (const row of fleet.rows) {
     const id = row.scriptId;
     const project = fleet.project(id);
-    expect(fleet.pinOf(id)).toBe('5');
+    expect(fleet.pinOf(id)).toBe(move.to);
     const web = webAppOf(project);
-    expect(fleet.pinOfVersion(id, web.versionNumber as number)).toBe('5');
+    expect(fleet.pinOfVersion(id, web.versionNumber as number)).toBe(move.to);
+    if (move.library) {
+      const version = project.versions.find((v) => v.versionNumber === web.versionNumber);
+      for (const files of [project.files, version?.files ?? []]) {
+        const manifest = findManifest(files).source;
+        expect(manifest).not.toContain(move.library);
+        expect(readLibraryPin(manifest, LIBRARY_ID).userSymbol).toBe('PQRS');
+      }
+    }
     expect(project.deployments.find((d) => d.versionNumber === null)).toBeDefined();
     const counts = fleet.fake.countsFor(id);
     if (finished.includes(id)) {
@@ -109,4 +132,12 @@ it('resumes a killed rollout from the journal without rewriting finished entitie
   const doneAfter = doneIds(fleet.journal);
   expect(new Set(doneAfter).size).toBe(30);
   expect(doneAfter).toHaveLength(30);
+}
+
+it('resumes a killed rollout from the journal without rewriting finished entities', async () => {
+  await killAndResume({ from: '4', to: '5' });
+});
+
+it('resumes a killed move off the previous library: every entity ends on the new one', async () => {
+  await killAndResume({ from: '198', to: '1', library: OLD });
 });

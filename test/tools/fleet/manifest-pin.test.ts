@@ -5,10 +5,13 @@ import {
   readLibraryPin,
   repinFiles,
   repinLibrary,
+  resolveLibraryPin,
+  setLibraryPin,
 } from '../../../tools/fleet/manifest-pin';
 
 const OURS = '1PQRSourLibrary000000000000000000000000000000000000000000';
 const OTHER = '1B7FSrk5Zi6L1rSxxTDgDEUsPzlukDsi4KGuTMorsTQHhGBzBkMun4iDF';
+const OLD = '1PQRSoldLibraryAgotada0000000000000000000000000000000000';
 
 // Hand-edited layout: tabs, odd spacing, a key order no serializer would produce, the same
 // version text in the other library, and escapes in a string.
@@ -83,4 +86,51 @@ it('reads a decimal integer version as a number, anything else as null', () => {
   expect(pinnedVersionNumber('12.1')).toBeNull();
   expect(pinnedVersionNumber('')).toBeNull();
   expect(pinnedVersionNumber(null)).toBeNull();
+});
+
+it('moves the entry to another library: only its libraryId and version characters change', () => {
+  const old = MANIFEST.replace(OURS, OLD);
+  // Written out: the same text with the entry naming OURS at "1".
+  const expected = `{
+\t"timeZone":"America/Bogota",
+  "dependencies" : { "libraries": [
+      {"userSymbol":"OAuth2","libraryId":"${OTHER}","version":"4"},
+      { "version" :   "1" ,"developmentMode": false, "userSymbol": "Ventanilla", "libraryId": "${OURS}" }
+  ]},
+  "webapp": {"access":"ANYONE_ANONYMOUS","executeAs":"USER_DEPLOYING"},
+  "description": "Alcald\\u00eda \\"Nueva\\" — versión 4"
+}
+`;
+  expect(setLibraryPin(old, OLD, { libraryId: OURS, version: '1' })).toBe(expected);
+  // And back: the original text exactly.
+  expect(setLibraryPin(expected, OURS, { libraryId: OLD, version: '4' })).toBe(old);
+  const numeric = `{"dependencies":{"libraries":[{"libraryId":"${OLD}","version": 198}]}}`;
+  expect(setLibraryPin(numeric, OLD, { libraryId: OURS, version: '1' })).toBe(
+    `{"dependencies":{"libraries":[{"libraryId":"${OURS}","version": 1}]}}`,
+  );
+});
+
+it('never leaves two entries for one library, and tells which library an entity is on', () => {
+  const both = `{"dependencies":{"libraries":[{"libraryId":"${OLD}","version":"198"},{"libraryId":"${OURS}","version":"1"}]}}`;
+  expect(() => setLibraryPin(both, OLD, { libraryId: OURS, version: '1' })).toThrow(
+    expect.objectContaining({ code: 'LIBRARY_AMBIGUOUS' }),
+  );
+  expect(() => resolveLibraryPin(both, OURS, OLD)).toThrow(
+    expect.objectContaining({ code: 'LIBRARY_AMBIGUOUS' }),
+  );
+  // Without a previous library, only ours is looked at, as before.
+  expect(resolveLibraryPin(both, OURS)).toMatchObject({ library: 'current', version: '1' });
+  expect(resolveLibraryPin(MANIFEST.replace(OURS, OLD), OURS, OLD)).toEqual({
+    library: 'previous',
+    libraryId: OLD,
+    version: '4',
+    developmentMode: false,
+    userSymbol: 'Ventanilla',
+  });
+  expect(resolveLibraryPin(MANIFEST, OURS, OLD)).toMatchObject({ library: 'current' });
+  const neither = `{"dependencies":{"libraries":[{"libraryId":"${OTHER}","version":"4"}]}}`;
+  expect(() => resolveLibraryPin(neither, OURS, OLD)).toThrow(
+    expect.objectContaining({ code: 'LIBRARY_NOT_REFERENCED' }),
+  );
+  expect(() => resolveLibraryPin(neither, OURS, OLD)).toThrow(/ni la anterior/);
 });

@@ -40,15 +40,16 @@ describe('npm run release', () => {
   let fake: FakeScriptApi;
   let dir: string;
   const lines: string[] = [];
-  const release = () =>
+  /** A rehearsal release into the fake (no test run, no git check), as the CLI would make it. */
+  const release = (env: NodeJS.ProcessEnv = {}, timeoutMs = 5000) =>
     runRelease({
       repoRoot: ROOT,
       configDir: dir,
       distDir: join(dir, 'dist'),
       skipTests: true,
       allowDirty: true,
-      env: {},
-      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs: 5000 }),
+      env,
+      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs }),
       log: (line) => lines.push(line),
     });
   const authed = () => {
@@ -163,16 +164,7 @@ describe('npm run release', () => {
     fake = await startFakeScriptApi({ token: TOKEN, hangMs: 1500 });
     fake.addProject(libraryProject(4));
     fake.setFaults(LIBRARY, [{ kind: 'commit-then-hang', on: ['versions.create'], times: 1 }]);
-    const record = await runRelease({
-      repoRoot: ROOT,
-      configDir: dir,
-      distDir: join(dir, 'dist'),
-      skipTests: true,
-      allowDirty: true,
-      env: {},
-      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs: 300 }),
-      log: (line) => lines.push(line),
-    });
+    const record = await release({}, 300);
     expect(record.versionNumber).toBe(5);
     expect(fake.projects.get(LIBRARY)!.versions).toHaveLength(5);
     expect(fake.counts['versions.create']).toBe(1);
@@ -181,16 +173,7 @@ describe('npm run release', () => {
   it('leaves library.json alone when PQRS_LIBRARY_ID names another library', async () => {
     const other = '1PQRSotherLibraryProject00000000000000000000000000000000AB';
     fake.addProject({ ...libraryProject(2), scriptId: other });
-    await runRelease({
-      repoRoot: ROOT,
-      configDir: dir,
-      distDir: join(dir, 'dist'),
-      skipTests: true,
-      allowDirty: true,
-      env: { PQRS_LIBRARY_ID: other },
-      api: createScriptApi({ auth: authed(), apiRoot: fake.url, timeoutMs: 5000 }),
-      log: (line) => lines.push(line),
-    });
+    await release({ PQRS_LIBRARY_ID: other });
     expect(fake.projects.get(other)!.versions).toHaveLength(3);
     expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).version).toBe('1');
   });
