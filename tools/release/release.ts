@@ -152,8 +152,11 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseRecord
     log(
       'ATENCIÓN: quedan pocas versiones. Prepare un proyecto de biblioteca nuevo (README, "Cuando se acaban las versiones").',
     );
+  // The first release into a fresh library project: entities still name the previous one.
+  const previous = releases[0]?.scriptId;
+  const move = previous && previous !== scriptId ? ` --from-library ${previous}` : '';
   log(
-    `Siguiente paso: npm run -s fleet -- plan --to ${published.versionNumber} --ring piloto --registry <registro.csv>`,
+    `Siguiente paso: npm run -s fleet -- plan --to ${published.versionNumber} --ring piloto${move} --registry <registro.csv>`,
   );
   return record;
 }

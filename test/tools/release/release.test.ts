@@ -178,6 +178,18 @@ describe('npm run release', () => {
     expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).version).toBe('1');
   });
 
+  it('after a move to a fresh library project, the next step moves entities off the old one', async () => {
+    const old = '1PQRSpreviousLibraryProject000000000000000000000000000000AB';
+    writeFileSync(
+      join(dir, 'releases.json'),
+      JSON.stringify([{ version: '0.0.9', versionNumber: 199, date: '2026-10-01', scriptId: old }]),
+    );
+    fake.addProject(libraryProject(0));
+    const record = await release();
+    expect(record.versionNumber).toBe(1);
+    expect(lines.join('\n')).toContain(`--to 1 --ring piloto --from-library ${old}`);
+  });
+
   it('says what to add when package.json has a version the CHANGELOG lacks', () => {
     const repo = mkdtempSync(join(tmpdir(), 'pqrs-release-repo-'));
     try {
