@@ -11,6 +11,7 @@ import {
   REPORT_KINDS,
   REPORT_TITLES,
   type AccessRequestLine,
+  type PqrsReport,
   type ReportKind,
   type ReportPeriod,
 } from '../core/reports/statutory-reports';
@@ -39,18 +40,10 @@ export type AccessReportDocument = ReportHeader & {
   readonly requestDetails: readonly AccessRequestLine[];
 };
 
-export type PqrsReportDocument = ReportHeader & {
-  readonly kind: 'pqrs_semestral';
-  readonly total: number;
-  readonly byType: Readonly<Record<string, number>>;
-  readonly byChannel: Readonly<Record<string, number>>;
-  readonly byDependency: Readonly<Record<string, number>>;
-  readonly onTime: number;
-  readonly late: number;
-  readonly pending: number;
-  readonly pendingOverdue: number;
-  readonly recurringSubjects: ReadonlyArray<{ word: string; count: number }>;
-};
+export type PqrsReportDocument = ReportHeader &
+  PqrsReport & {
+    readonly kind: 'pqrs_semestral';
+  };
 
 export type ReportDocument = AccessReportDocument | PqrsReportDocument;
 

@@ -21,6 +21,10 @@ export const SIDEBAR_TITLE = 'Ventanilla PQRSD';
 export const TITULAR_MENU = 'Datos personales de un titular';
 export const TITULAR_TITLE = 'Datos personales de un titular';
 export const TITULAR_SIZE = { width: 720, height: 620 };
+/** The supervisors' menu item and the reports dialog it opens (src/ui/reports.html, 560 × 520). */
+export const REPORTS_MENU = 'Generar informes';
+export const REPORTS_TITLE = 'Informes de ley';
+export const REPORTS_SIZE = { width: 560, height: 520 };
 /** The web app's address for the desk page (`doGet` with `?vista=mesa`). */
 export const WEB_DESK = { vista: 'mesa' };
 /** Tuesday 3 February 2026, 10:00 in Bogotá: a business day with no holiday for weeks around. */
@@ -46,8 +50,9 @@ export interface OpenOptions {
    * 'web': the page as the entity's web app serves it (`?vista=mesa`, with its surface marker).
    * 'titular': the modal dialog of the menu item "Datos personales de un titular" (no opening
    * check to wait for; the viewport is the dialog's size unless `width` says otherwise).
+   * 'reports': the modal dialog of "Generar informes" (its size; downloads accepted).
    */
-  readonly surface?: 'sidebar' | 'web' | 'titular';
+  readonly surface?: 'sidebar' | 'web' | 'titular' | 'reports';
   readonly width?: number;
   /** Wait for the opening check to end (default true). */
   readonly settle?: boolean;
@@ -105,13 +110,19 @@ export function useDeskBrowser(): {
   return {
     async open(desk, user, options = {}) {
       if (!browser) throw new Error('Chromium did not start');
-      const titular = options.surface === 'titular';
+      const opener = options.openedBy ?? user;
+      const dialog =
+        options.surface === 'titular'
+          ? { menu: TITULAR_MENU, title: TITULAR_TITLE, size: TITULAR_SIZE }
+          : options.surface === 'reports'
+            ? { menu: REPORTS_MENU, title: REPORTS_TITLE, size: REPORTS_SIZE }
+            : null;
       const html =
         options.surface === 'web'
-          ? webPage(desk, options.openedBy ?? user)
-          : titular
-            ? titularPage(desk, options.openedBy ?? user)
-            : sidebarPage(desk, options.openedBy ?? user);
+          ? webPage(desk, opener)
+          : dialog
+            ? dialogPage(desk, opener, dialog.menu, dialog.title)
+            : sidebarPage(desk, opener);
       const bridge = await startSidebarBridge({
         harness: desk.harness,
         entity: desk.name,
@@ -120,9 +131,10 @@ export function useDeskBrowser(): {
       });
       bridges.push(bridge);
       const context = await browser.newContext({
-        viewport: titular
-          ? { width: options.width ?? TITULAR_SIZE.width, height: TITULAR_SIZE.height }
+        viewport: dialog
+          ? { width: options.width ?? dialog.size.width, height: dialog.size.height }
           : { width: options.width ?? 300, height: 800 },
+        acceptDownloads: options.surface === 'reports',
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -139,7 +151,7 @@ export function useDeskBrowser(): {
       });
       if (options.beforeLoad) await options.beforeLoad(page);
       await page.goto(bridge.url, { waitUntil: 'load' });
-      if (options.settle !== false && !titular) await openingChecked(page);
+      if (options.settle !== false && !dialog) await openingChecked(page);
       return { page, bridge, pageErrors, dialogs };
     },
   };
@@ -154,12 +166,11 @@ function sidebarPage(desk: Desk, user: string): string {
   return shown.content;
 }
 
-/** `user` clicks Extensions → Ventanilla PQRSD → Datos personales de un titular: the dialog's page. */
-function titularPage(desk: Desk, user: string): string {
-  const click = desk.harness.menu(desk.name, user, TITULAR_MENU);
+/** `user` clicks Extensions → Ventanilla PQRSD → `menu`: the page of the dialog it opens. */
+function dialogPage(desk: Desk, user: string, menu: string, title: string): string {
+  const click = desk.harness.menu(desk.name, user, menu);
   expect(click.error).toBeNull();
-  const shown = recordedDialog(desk.harness, desk.name, TITULAR_TITLE);
-  return shown.content;
+  return recordedDialog(desk.harness, desk.name, title).content;
 }
 
 /** `user` visits the entity's web app at `?vista=mesa`: the page it serves. */

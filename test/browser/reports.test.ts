@@ -4,19 +4,14 @@
 // tools/browser/sidebar-bridge.ts to Harness.scriptRun. The supervisor asks for a period, the
 // report lands on a sheet of its own, and the ministry's aggregate export (JSON and CSV, no
 // personal data) is handed over as two downloads (Decreto 1081 de 2015, art. 2.1.1.6.2; Ley 1474
-// de 2011, art. 76). desk-browser.ts opens only the desk and the titular dialog, so this file runs
-// its own Chromium the same way. Needs /usr/bin/chromium (CI: .ci/run).
+// de 2011, art. 76). desk-browser.ts opens it (surface 'reports'). Needs /usr/bin/chromium (CI: .ci/run).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatMessage } from '../../src/core/messages';
 import { ROLE_LABELS } from '../../src/gas/config-sheets';
 import { STAFF_SHEET } from '../../src/gas/sheet-schema';
-import {
-  recordedDialog,
-  startSidebarBridge,
-  type SidebarBridge,
-} from '../../tools/browser/sidebar-bridge';
+import { recordedDialog, type SidebarBridge } from '../../tools/browser/sidebar-bridge';
 import {
   act,
   ADMIN,
@@ -25,23 +20,22 @@ import {
   CLERK,
   ROOT,
   SUPERVISOR,
-  useBuiltBundle,
   type Desk,
   type RpcResult,
 } from '../simulator/fixtures';
 import {
   AT,
-  launchChromium,
   NETWORK_MESSAGE,
   newDesk,
+  REPORTS_MENU,
+  REPORTS_SIZE,
+  REPORTS_TITLE,
   screenshot,
   settled,
+  useDeskBrowser,
   WAIT_MS,
 } from './desk-browser';
 
-const REPORTS_MENU = 'Generar informes';
-const REPORTS_TITLE = 'Informes de ley';
-const REPORTS_SIZE = { width: 560, height: 520 };
 const SCREENSHOT = join(ROOT, 'out', 'browser', 'reports.png');
 const ACCESS_LABEL =
   'Solicitudes de acceso a la información (Decreto 1081 de 2015, art. 2.1.1.6.2)';
@@ -53,64 +47,9 @@ const WORKING = 'Generando el informe…';
 // A real browser on a busy 2-core machine: each test gets 30 s (its own steps wait at most 5 s each).
 jest.setTimeout(30_000);
 
-useBuiltBundle();
-let browser: Browser | null = null;
-const bridges: SidebarBridge[] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 30_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await Promise.all(bridges.splice(0).map((b) => b.close()));
-});
-
-afterAll(async () => {
-  await Promise.all(bridges.splice(0).map((b) => b.close()));
-  await browser?.close();
-}, 15_000);
-
-interface OpenReports {
-  readonly page: Page;
-  readonly bridge: SidebarBridge;
-  /** Uncaught errors and console errors in the page. */
-  readonly pageErrors: string[];
-  /** alert/confirm/prompt dialogs the page opened. */
-  readonly dialogs: string[];
-}
-
+const browser = useDeskBrowser();
 /** `user` clicks Extensions → Ventanilla PQRSD → Generar informes; the dialog opens in Chromium. */
-async function openReports(desk: Desk, user: string): Promise<OpenReports> {
-  if (!browser) throw new Error('Chromium did not start');
-  const click = desk.harness.menu(desk.name, user, REPORTS_MENU);
-  expect(click.error).toBeNull();
-  const shown = recordedDialog(desk.harness, desk.name, REPORTS_TITLE);
-  const bridge = await startSidebarBridge({
-    harness: desk.harness,
-    entity: desk.name,
-    user,
-    html: shown.content,
-  });
-  bridges.push(bridge);
-  const context = await browser.newContext({ viewport: REPORTS_SIZE, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  const pageErrors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(bridge.url, { waitUntil: 'load' });
-  return { page, bridge, pageErrors, dialogs };
-}
+const openReports = (desk: Desk, user: string) => browser.open(desk, user, { surface: 'reports' });
 
 /**
  * An entity with two cases filed on Tue 3 February 2026: a request for documents, answered on

@@ -15,8 +15,9 @@ import {
 } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ContentBaseline, FileHash } from './content-baseline';
+import { type ContentBaseline, type FileHash, resumedContentError } from './content-baseline';
 import type { FleetErrorInfo } from './fleet-errors';
+import type { ScriptFile } from './script-api';
 import type { Ring } from './registry';
 
 export type JournalOp = 'rollout' | 'rollback';
@@ -162,6 +163,25 @@ export function attemptBaseline(
     manifest: attempt.manifest,
     libraryId: attempt.fromLibrary ?? libraryId,
   };
+}
+
+/**
+ * For an attempt resumed with HEAD already pinning `to` (an earlier write landed, maybe one whose
+ * read-back failed): throws VERIFY_FAILED unless HEAD is the attempt's baseline with only our pin
+ * (and, for an entity moved off the previous library, its libraryId) changed. False when the
+ * journal predates baselines and nothing could be checked; rollout and plan judge alike.
+ */
+export function checkResumedContent(
+  files: readonly ScriptFile[],
+  attempt: RolloutAttempt,
+  libraryId: string,
+  to: string,
+): boolean {
+  const baseline = attemptBaseline(attempt, libraryId);
+  if (!baseline) return false;
+  const error = resumedContentError(files, baseline, { libraryId, version: to });
+  if (error) throw error;
+  return true;
 }
 
 export class JournalError extends Error {

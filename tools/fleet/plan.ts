@@ -1,13 +1,12 @@
 // `plan`: what a rollout of a ring would change, entity by entity, from reads only. It never sends
 // a write, so it is safe to run at any time, even against the production fleet. With
 // --from-library, an entity still on the previous library project is planned as moved to ours.
-import { resumedContentError } from './content-baseline';
 import { webAppDeployments, webAppsBehind } from './content-write';
 import type { FleetContext } from './fleet-context';
 import { type FleetErrorInfo, toFleetError } from './fleet-errors';
 import {
   type EntityJournalState,
-  attemptBaseline,
+  checkResumedContent,
   isSameTarget,
   previousLibraryOf,
 } from './journal';
@@ -84,16 +83,7 @@ export async function planRollout(
         if (previousId !== undefined) row.library = pin.library;
         const onTarget = pin.library === 'current' && pin.version === to;
         // What the rollout will refuse: a resumed attempt's HEAD that is not its baseline repinned.
-        if (resumed && onTarget) {
-          const baseline = attemptBaseline(attempt, ctx.libraryId);
-          if (baseline) {
-            const error = resumedContentError(files, baseline, {
-              libraryId: ctx.libraryId,
-              version: to,
-            });
-            if (error) throw error;
-          }
-        }
+        if (resumed && onTarget) checkResumedContent(files, attempt, ctx.libraryId, to);
         const webApps = webAppDeployments(await ctx.api.listDeployments(e.scriptId));
         if (webApps.length === 0) {
           row.warnings.push('sin despliegue de aplicación web: solo cambiaría el manifiesto');

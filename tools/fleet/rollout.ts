@@ -10,7 +10,7 @@
 // With --from-library, an entity whose manifest still names the previous library project (the old
 // one ran out of versions) gets that entry's libraryId and version changed together, by the same
 // textual edit; the `started` record keeps the library it named, so a rollback puts both back.
-import { contentBaseline, resumedContentError } from './content-baseline';
+import { contentBaseline } from './content-baseline';
 import { webAppDeployments, webAppsBehind, writeContentVerified } from './content-write';
 import { cutEntityVersion } from './entity-version';
 import { type EntityOutcome, type FleetContext, emptyOutcome } from './fleet-context';
@@ -20,7 +20,7 @@ import {
   type Journal,
   type JournalEntry,
   type RolloutAttempt,
-  attemptBaseline,
+  checkResumedContent,
   isSameTarget,
   previousLibraryOf,
 } from './journal';
@@ -139,22 +139,10 @@ export async function rolloutEntity(
     }
     outcome.from = attempt.from;
     outcome.library = libraryChange(attempt.fromLibrary, ctx.libraryId);
-    if (resumed && onTarget) {
-      // An earlier write landed, maybe one whose read-back failed: publish HEAD only if it is still
-      // the entity's content with nothing but our pin changed (and, for an entity moved off the
-      // previous library, the libraryId of that entry).
-      const baseline = attemptBaseline(attempt, ctx.libraryId);
-      if (baseline) {
-        const error = resumedContentError(files, baseline, {
-          libraryId: ctx.libraryId,
-          version: to,
-        });
-        if (error) throw error;
-      } else {
-        outcome.warnings.push(
-          'el diario no guarda las huellas del contenido anterior: no se pudo comprobar que los demás archivos siguen intactos',
-        );
-      }
+    if (resumed && onTarget && !checkResumedContent(files, attempt, ctx.libraryId, to)) {
+      outcome.warnings.push(
+        'el diario no guarda las huellas del contenido anterior: no se pudo comprobar que los demás archivos siguen intactos',
+      );
     }
     if (webApps.length === 0) {
       outcome.warnings.push(

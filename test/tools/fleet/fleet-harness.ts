@@ -25,6 +25,21 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 export const LIBRARY_ID = '1PQRStestLibraryVentanilla00000000000000000000000000000AB';
 export const TOKEN = 'test-token-fleet';
 
+/** The keys of a `status --json` row as the README documents them, no more and no fewer (sorted). */
+export const STATUS_ROW_KEYS = [
+  'scriptId',
+  'entity',
+  'ring',
+  'pinnedVersion',
+  'error',
+  'pinnedText',
+  'target',
+  'drift',
+  'developmentMode',
+  'daneCode',
+  'department',
+].sort();
+
 /** Flags that keep retries and timeouts short in tests. */
 export const FAST = ['--retry-base-ms', '5', '--timeout-ms', '400'];
 

@@ -11,6 +11,7 @@ import { FAKE_WRITE_KINDS } from '../../../tools/fleet/fake-script-api';
 import {
   FAST,
   LIBRARY_ID,
+  STATUS_ROW_KEYS,
   ROOT,
   type TestFleet,
   env,
@@ -224,21 +225,7 @@ it('status --json prints only a JSON array of { scriptId, entity, ring, pinnedVe
   expect(result.code).toBe(1);
   const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
   expect(rows.map((r) => r.scriptId)).toEqual([p0, p1, t0, g0]);
-  // The keys README documents, no more and no fewer.
-  const documented = [
-    'scriptId',
-    'entity',
-    'ring',
-    'pinnedVersion',
-    'error',
-    'pinnedText',
-    'target',
-    'drift',
-    'developmentMode',
-    'daneCode',
-    'department',
-  ];
-  for (const row of rows) expect(Object.keys(row).sort()).toEqual([...documented].sort());
+  for (const row of rows) expect(Object.keys(row).sort()).toEqual(STATUS_ROW_KEYS);
   expect(rows[0]).toMatchObject({
     entity: 'Alcaldía de Santa Marta, Distrito Turístico',
     ring: 'piloto',

@@ -12,6 +12,7 @@ import { findManifest, readLibraryPin } from '../../../tools/fleet/manifest-pin'
 import {
   FAST,
   LIBRARY_ID,
+  STATUS_ROW_KEYS,
   type TestFleet,
   headOf,
   readJournalLines,
@@ -330,26 +331,13 @@ describe('status and plan with and without --from-library', () => {
     saveRingTargets(fleet.rings, { piloto: '1' });
     return [a, b, c];
   };
-  const documented = [
-    'scriptId',
-    'entity',
-    'ring',
-    'pinnedVersion',
-    'error',
-    'pinnedText',
-    'target',
-    'drift',
-    'developmentMode',
-    'daneCode',
-    'department',
-  ].sort();
 
   it('status: without the flag an entity on the previous library is an error; with it, a note', async () => {
     const [a, b, c] = await setUp();
     const plain = await fleet.run(['status', '--json', ...FAST]);
     expect(plain.code).toBe(1);
     const rows = JSON.parse(plain.stdout) as Record<string, unknown>[];
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(documented);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(STATUS_ROW_KEYS);
     expect(rows[0]).toMatchObject({
       scriptId: a,
       pinnedVersion: null,
@@ -363,7 +351,7 @@ describe('status and plan with and without --from-library', () => {
     expect(flagged.code).toBe(1);
     const withFlag = JSON.parse(flagged.stdout) as Record<string, unknown>[];
     for (const row of withFlag) {
-      expect(Object.keys(row).sort()).toEqual([...documented, 'library'].sort());
+      expect(Object.keys(row).sort()).toEqual([...STATUS_ROW_KEYS, 'library'].sort());
     }
     expect(withFlag[0]).toEqual(
       expect.objectContaining({
